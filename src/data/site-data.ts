@@ -1,0 +1,90 @@
+/**
+ * Everything a build renders, loaded once per build (not once per page) and shared by
+ * every page, feed and sitemap. The only module that talks to astro:content.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { localeKeys, type Locale } from '../config/locales.ts';
+import { getSiteUrl, site } from '../config/site.ts';
+import { getNow } from '../lib/now.ts';
+import { toAbsoluteUrl, toStoryPath } from '../lib/permalinks.ts';
+import { getPublishState, isVisible, type PublishState } from '../lib/publish.ts';
+
+export type StoryEntry = CollectionEntry<'stories'>;
+export type PhotoEntry = CollectionEntry<'photos'>;
+export type PersonEntry = CollectionEntry<'people'>;
+export type SectionEntry = CollectionEntry<'sections'>;
+
+/** One language of a story. */
+export interface StoryVersion {
+  id: string;
+  locale: Locale;
+  entry: StoryEntry;
+  data: StoryEntry['data'];
+  state: PublishState;
+  path: string;
+  url: string;
+  /** The same story in the other languages that are visible in this build. */
+  translations: StoryVersion[];
+}
+
+export interface SiteData {
+  now: Date;
+  preview: boolean;
+  siteUrl: string;
+  /** Visible story versions, newest first. */
+  versions: StoryVersion[];
+  byLocale: Record<Locale, StoryVersion[]>;
+  photos: Map<string, PhotoEntry['data']>;
+  people: Map<string, PersonEntry['data']>;
+  sections: Map<string, SectionEntry['data']>;
+}
+
+let cached: Promise<SiteData> | undefined;
+
+/** Loaded once per build; every caller shares the same promise. */
+export function getSiteData(): Promise<SiteData> {
+  cached ??= loadSiteData();
+  return cached;
+}
+
+async function loadSiteData(): Promise<SiteData> {
+  const now = getNow();
+  const preview = import.meta.env.DEV;
+  const siteUrl = getSiteUrl();
+  const [stories, photos, people, sections] = await Promise.all([
+    getCollection('stories'),
+    getCollection('photos'),
+    getCollection('people'),
+    getCollection('sections'),
+  ]);
+  const versions: StoryVersion[] = [];
+  for (const entry of stories) {
+    // Entry ids are "<story-id>/<lang>" from content/stories/<story-id>/<lang>.mdx.
+    const [id, locale] = entry.id.split('/') as [string, Locale];
+    if (!isVisible(entry.data, now, preview)) continue;
+    const path = toStoryPath({ id, locale, published: entry.data.published }, site.timezone);
+    versions.push({ id, locale, entry, data: entry.data, state: getPublishState(entry.data, now), path, url: toAbsoluteUrl(path, siteUrl), translations: [] });
+  }
+  versions.sort((a, b) => b.data.published.getTime() - a.data.published.getTime() || a.id.localeCompare(b.id) || a.locale.localeCompare(b.locale));
+  const byId = Map.groupBy(versions, (version) => version.id);
+  for (const version of versions) {
+    version.translations = (byId.get(version.id) ?? []).filter((other) => other !== version);
+  }
+  const byLocale = Object.fromEntries(localeKeys.map((locale) => [locale, versions.filter((v) => v.locale === locale)])) as Record<Locale, StoryVersion[]>;
+  return {
+    now,
+    preview,
+    siteUrl,
+    versions,
+    byLocale,
+    photos: new Map(photos.map((photo) => [photo.id, photo.data])),
+    people: new Map(people.map((person) => [person.id, person.data])),
+    sections: new Map(sections.map((section) => [section.id, section.data])),
+  };
+}
+
+export function getVersion(data: SiteData, id: string, locale: Locale): StoryVersion {
+  const version = data.versions.find((v) => v.id === id && v.locale === locale);
+  if (!version) throw new Error(`no visible story ${id} in ${locale}`);
+  return version;
+}

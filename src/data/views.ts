@@ -1,0 +1,47 @@
+/**
+ * Small adapters from the loaded site data to what components take, so that pages and
+ * components hold no lookup logic of their own.
+ */
+import type { ImageMetadata } from 'astro';
+import type { Locale } from '../config/locales.ts';
+import { toPersonPath, toSectionPath } from '../lib/permalinks.ts';
+import { toPhotoView, type PhotoView } from '../lib/photos.ts';
+import type { SiteData, StoryVersion } from './site-data.ts';
+
+export function getPersonName(data: SiteData, id: string, locale: Locale): string | undefined {
+  return data.people.get(id)?.name[locale];
+}
+
+export function getPhotoView(data: SiteData, id: string, locale: Locale): PhotoView<ImageMetadata> {
+  const photo = data.photos.get(id);
+  if (!photo) throw new Error(`unknown photo id "${id}"`);
+  return toPhotoView(photo, locale, (person, lang) => getPersonName(data, person, lang));
+}
+
+export function getAuthorLinks(data: SiteData, version: StoryVersion) {
+  return version.data.authors.map((id) => ({ name: getPersonName(data, id, version.locale) ?? id, href: toPersonPath(id, version.locale) }));
+}
+
+export function getSectionLink(data: SiteData, id: string, locale: Locale) {
+  const section = data.sections.get(id);
+  return section ? { name: section.name[locale], href: toSectionPath(id, locale) } : undefined;
+}
+
+/** Props for a StoryCard. */
+export function getCardProps(data: SiteData, version: StoryVersion) {
+  const hero = version.data.hero ? getPhotoView(data, version.data.hero, version.locale) : undefined;
+  return {
+    locale: version.locale,
+    href: version.path,
+    title: version.data.title,
+    summary: version.data.summary,
+    published: version.data.published,
+    section: getSectionLink(data, version.data.section, version.locale),
+    thumbnail: hero ? { image: hero.image, alt: hero.alt } : undefined,
+  };
+}
+
+/** The same page in the other languages, for the language switch and hreflang. */
+export function getStoryAlternates(version: StoryVersion) {
+  return version.translations.map((other) => ({ locale: other.locale, href: other.path, url: other.url }));
+}

@@ -1,0 +1,25 @@
+import type { UIStrings } from './ui.ts';
+
+export default {
+  skipToContent: 'Skip to content',
+  mainNav: 'Main navigation',
+  home: 'Home',
+  latest: 'Latest',
+  byline: 'By {names}',
+  listSeparator: ', ',
+  published: 'Published',
+  updated: 'Updated',
+  photoBy: 'Photo: {name}',
+  section: 'Section',
+  tags: 'Tags',
+  readIn: 'Read in {language}',
+  placeholder: 'Placeholder',
+  storiesBy: 'Stories by {name}',
+  storiesIn: '{name}',
+  noStories: 'No stories yet.',
+  footer: 'A demonstration of the Gazette static news site generator. Images are placeholders.',
+  draftBanner: 'DRAFT: this story is not published and shows only in preview.',
+  scheduledBanner: 'SCHEDULED: this story publishes at {date} and shows only in preview.',
+  notFoundTitle: 'Page not found',
+  notFoundText: 'The page you are looking for does not exist or has moved.',
+} satisfies UIStrings;

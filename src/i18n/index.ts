@@ -1,0 +1,23 @@
+import type { Locale } from '../config/locales.ts';
+import en from './en.ts';
+import type { UIKey, UIStrings } from './ui.ts';
+import zh from './zh-CN.ts';
+
+/** One dictionary per language, keyed like locales.ts. */
+export const dictionaries: Record<Locale, UIStrings> = { zh, en };
+
+/**
+ * The one interpolation helper: t('zh', 'photoBy', { name: '曹伟' }) → '记者 曹伟 摄'.
+ * An unknown {placeholder} is an error, so a template and its caller cannot drift apart.
+ */
+export function t(locale: Locale, key: UIKey, vars: Record<string, string | number> = {}): string {
+  return dictionaries[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (!(name in vars)) throw new Error(`i18n: "${key}" in ${locale} needs {${name}}`);
+    return String(vars[name]);
+  });
+}
+
+/** Joins names with the language's list separator. */
+export function toNameList(locale: Locale, names: string[]): string {
+  return names.join(dictionaries[locale].listSeparator);
+}

@@ -1,0 +1,25 @@
+import type { UIStrings } from './ui.ts';
+
+export default {
+  skipToContent: '跳到正文',
+  mainNav: '主导航',
+  home: '首页',
+  latest: '最新报道',
+  byline: '记者 {names}',
+  listSeparator: '、',
+  published: '发布',
+  updated: '更新',
+  photoBy: '记者 {name} 摄',
+  section: '栏目',
+  tags: '标签',
+  readIn: '阅读{language}版',
+  placeholder: '示意图',
+  storiesBy: '{name}的报道',
+  storiesIn: '{name}栏目',
+  noStories: '暂无报道。',
+  footer: '本站为 Gazette 静态新闻站点生成器的示范，图片为示意图。',
+  draftBanner: '草稿：此稿件尚未发布，仅在预览中可见。',
+  scheduledBanner: '定时发布：此稿件将于 {date} 发布，仅在预览中可见。',
+  notFoundTitle: '页面未找到',
+  notFoundText: '您要找的页面不存在或已移动。',
+} satisfies UIStrings;

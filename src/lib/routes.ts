@@ -1,0 +1,41 @@
+/**
+ * Routes, computed once from the loaded stories. Page files only return these from
+ * getStaticPaths, so every rule about which page exists lives here, testable.
+ */
+import { localeKeys, locales, type Locale } from '../config/locales.ts';
+
+export interface RoutableVersion {
+  id: string;
+  locale: Locale;
+  /** Site-relative path with slashes, e.g. /en/2025/12/22/story-id/. */
+  path: string;
+}
+
+/** `[...permalink]` params: the path without its outer slashes. */
+export function toRestParam(path: string): string {
+  return path.replace(/^\/|\/$/g, '');
+}
+
+export function getStoryRoutes<V extends RoutableVersion>(versions: V[]) {
+  return versions.map((version) => ({ params: { permalink: toRestParam(version.path) }, props: { id: version.id, locale: version.locale } }));
+}
+
+/** `[...locale]` params for one page per language: undefined is the default language at the root. */
+export function getLocaleParam(locale: Locale): string | undefined {
+  return locales[locale].prefix || undefined;
+}
+
+export function getLocaleRoutes() {
+  return localeKeys.map((locale) => ({ params: { locale: getLocaleParam(locale) }, props: { locale } }));
+}
+
+/** Per-language routes for an archive keyed by id (people, sections). */
+export function getKeyedRoutes<K extends string>(param: K, ids: Iterable<string>, localesOf: (id: string) => Locale[] = () => localeKeys) {
+  const routes: { params: Record<'locale', string | undefined> & Record<K, string>; props: { locale: Locale; id: string } }[] = [];
+  for (const id of ids) {
+    for (const locale of localesOf(id)) {
+      routes.push({ params: { locale: getLocaleParam(locale), [param]: id } as Record<'locale', string | undefined> & Record<K, string>, props: { locale, id } });
+    }
+  }
+  return routes;
+}

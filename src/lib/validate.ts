@@ -1,0 +1,504 @@
+/**
+ * The one content validator, shared by `npm run check` and `npm run build` so they can
+ * never disagree. It reads the editors' files itself (not Astro's store) because it must
+ * see the raw text: line numbers for every problem, offsets on dates that YAML would
+ * otherwise turn into offset-less Date objects, and MDX bodies before they compile.
+ * Problems are collected, never thrown, so an editor sees every one of them at once.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, extname, join, relative, resolve } from 'node:path';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import sharp from 'sharp';
+import { unified } from 'unified';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { ZodType } from 'zod';
+import { localeKeys, type Locale } from '../config/locales.ts';
+import { hasOffset } from './dates.ts';
+
+export interface Problem {
+  /** Absolute path of the file at fault. */
+  file: string;
+  /** 1-based line, where it can be known. */
+  line?: number;
+  /** Dotted field path, e.g. caption.en. */
+  field?: string;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+/** The schemas from src/content.config.ts, passed in so this module stays free of Astro. */
+export interface ContentSchemas {
+  story: ZodType;
+  photo: ZodType;
+  person: ZodType;
+  section: ZodType;
+}
+
+/** Components an MDX story body may use without import; they are the newsroom elements. */
+export const BODY_COMPONENTS = ['Photo', 'LeadLines', 'KeyFigures'] as const;
+/** Inline HTML an editor may need in running text; attributes other than these are refused. */
+const BODY_HTML = new Set(['br', 'sup', 'sub', 'abbr', 'span']);
+const BODY_HTML_ATTRIBUTES = new Set(['title', 'lang']);
+
+export const IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp'];
+/** Newsroom rule: a hero must be sharp on a 1,200 px-wide card (Google Discover, JSON-LD). */
+export const HERO_MIN_WIDTH = 1200;
+export const HEADLINE_MAX = 110;
+export const SUMMARY_MAX = 200;
+
+interface ParsedYaml {
+  data: Record<string, unknown>;
+  doc: Document;
+  lineCounter: LineCounter;
+  /** Lines before the YAML text in its file (frontmatter starts after the opening ---). */
+  lineOffset: number;
+}
+
+export interface StoryFile {
+  storyId: string;
+  locale: Locale;
+  file: string;
+  yaml?: ParsedYaml;
+  /** Photo ids used in the body, with their line. */
+  bodyPhotos: { id: string; line?: number }[];
+}
+
+export interface PhotoFile {
+  id: string;
+  storyId: string;
+  file: string;
+  yaml?: ParsedYaml;
+}
+
+export interface LoadedContent {
+  root: string;
+  stories: StoryFile[];
+  photos: PhotoFile[];
+  people: Map<string, { file: string; yaml?: ParsedYaml }>;
+  sections: Map<string, { file: string; yaml?: ParsedYaml }>;
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+function listDir(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir).sort() : [];
+}
+
+function parseYaml(source: string, file: string, lineOffset: number, problems: Problem[]): ParsedYaml | undefined {
+  const lineCounter = new LineCounter();
+  // The core (YAML 1.2) schema keeps timestamps as strings, so a missing offset stays visible.
+  const doc = parseDocument(source, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      const line = error.linePos?.[0]?.line;
+      problems.push({
+        file,
+        line: line === undefined ? undefined : line + lineOffset,
+        message: `malformed YAML: ${error.message.split('\n')[0]}`,
+        severity: 'error',
+      });
+    }
+    return undefined;
+  }
+  const data = doc.toJS() ?? {};
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    problems.push({ file, line: 1 + lineOffset, message: 'expected a YAML mapping of field: value', severity: 'error' });
+    return undefined;
+  }
+  return { data, doc, lineCounter, lineOffset };
+}
+
+/** Line of a field in its file, falling back to the nearest parent that exists. */
+export function lineOf(yaml: ParsedYaml | undefined, path: (string | number)[]): number | undefined {
+  if (!yaml) return undefined;
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = depth === 0 ? yaml.doc.contents : yaml.doc.getIn(path.slice(0, depth), true);
+    const range = (node as { range?: [number, number, number] } | undefined)?.range;
+    if (range) return yaml.lineCounter.linePos(range[0]).line + yaml.lineOffset;
+    if (depth > 0) {
+      // A missing key: point at its parent's key if we can.
+      const parent = depth === 1 ? yaml.doc.contents : yaml.doc.getIn(path.slice(0, depth - 1), true);
+      const pair = (parent as { items?: { key?: { value?: unknown; range?: [number, number, number] } }[] } | null)?.items?.find(
+        (item) => item.key?.value === path[depth - 1],
+      );
+      if (pair?.key?.range) return yaml.lineCounter.linePos(pair.key.range[0]).line + yaml.lineOffset;
+    }
+  }
+  return undefined;
+}
+
+/** Splits `---\nyaml\n---\nbody`. Returns undefined when there is no frontmatter block. */
+export function splitFrontmatter(source: string): { yaml: string; body: string; bodyLine: number } | undefined {
+  const match = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/.exec(source);
+  if (!match) return undefined;
+  const yaml = match[1] ?? '';
+  const bodyLine = match[0].split('\n').length - (match[0].endsWith('\n') ? 1 : 0);
+  return { yaml, body: source.slice(match[0].length), bodyLine };
+}
+
+interface MdxNode {
+  type: string;
+  name?: string | null;
+  attributes?: { type: string; name?: string; value?: unknown }[];
+  children?: MdxNode[];
+  position?: { start: { line: number } };
+}
+
+const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+
+/** Parses an MDX body and checks it holds only text, Markdown and the newsroom components. */
+export function checkBody(body: string, file: string, bodyLine: number, problems: Problem[]): { id: string; line?: number }[] {
+  const photos: { id: string; line?: number }[] = [];
+  let tree: MdxNode;
+  try {
+    tree = mdxParser.parse(body) as MdxNode;
+  } catch (error) {
+    const err = error as { line?: number; reason?: string; message?: string };
+    problems.push({
+      file,
+      line: err.line ? err.line + bodyLine : undefined,
+      message: `MDX syntax error: ${err.reason ?? err.message}. Literal < and { in text must be written \\< and \\{`,
+      severity: 'error',
+    });
+    return photos;
+  }
+  const visit = (node: MdxNode) => {
+    const line = node.position ? node.position.start.line + bodyLine : undefined;
+    if (node.type === 'mdxjsEsm') {
+      problems.push({ file, line, message: 'import/export is not allowed in a story: Photo, LeadLines and KeyFigures need no import', severity: 'error' });
+    } else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
+      problems.push({ file, line, message: 'code in {braces} is not allowed in a story: write \\{ for a literal brace', severity: 'error' });
+    } else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+      const name = node.name ?? '';
+      const attributes = node.attributes ?? [];
+      if ((BODY_COMPONENTS as readonly string[]).includes(name)) {
+        if (name === 'Photo') {
+          const id = attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'id')?.value;
+          if (typeof id !== 'string' || !id) {
+            problems.push({ file, line, field: 'Photo', message: 'expected <Photo id="photo-id" /> with the id as a quoted string', severity: 'error' });
+          } else {
+            photos.push({ id, line });
+          }
+        }
+        const extra = attributes.filter((a) => !(name === 'Photo' && a.name === 'id'));
+        if (extra.length > 0) {
+          problems.push({ file, line, field: name, message: `unexpected attribute on <${name}>: only ${name === 'Photo' ? 'id' : 'none'} is allowed`, severity: 'error' });
+        }
+      } else if (BODY_HTML.has(name)) {
+        const bad = attributes.filter((a) => a.type !== 'mdxJsxAttribute' || !BODY_HTML_ATTRIBUTES.has(a.name ?? ''));
+        if (bad.length > 0) {
+          problems.push({ file, line, field: name, message: `<${name}> may carry only title and lang attributes`, severity: 'error' });
+        }
+      } else {
+        problems.push({
+          file,
+          line,
+          field: name || 'fragment',
+          message: `<${name}> is not allowed in a story: use Markdown, or one of ${BODY_COMPONENTS.map((c) => `<${c}>`).join(', ')}; write \\< for a literal <`,
+          severity: 'error',
+        });
+      }
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(tree);
+  return photos;
+}
+
+/** Reads every content file. Syntax problems (YAML, MDX, layout of folders) are reported here. */
+export function loadContent(root: string, problems: Problem[]): LoadedContent {
+  const content: LoadedContent = { root, stories: [], photos: [], people: new Map(), sections: new Map() };
+  const storiesDir = join(root, 'stories');
+  for (const storyId of listDir(storiesDir)) {
+    const dir = join(storiesDir, storyId);
+    if (!statSync(dir).isDirectory()) continue;
+    if (!SLUG.test(storyId)) {
+      problems.push({ file: dir, message: `story folder name "${storyId}" must be a lowercase slug such as "my-story"`, severity: 'error' });
+    }
+    for (const name of listDir(dir)) {
+      const file = join(dir, name);
+      if (name === 'photos') continue;
+      const locale = name.replace(/\.mdx$/, '');
+      if (!name.endsWith('.mdx') || !localeKeys.includes(locale as Locale)) {
+        problems.push({ file, message: `unexpected file: a story folder holds ${localeKeys.map((l) => `${l}.mdx`).join(', ')} and photos/`, severity: 'error' });
+        continue;
+      }
+      const source = readFileSync(file, 'utf8');
+      const parts = splitFrontmatter(source);
+      const story: StoryFile = { storyId, locale: locale as Locale, file, bodyPhotos: [] };
+      if (!parts) {
+        problems.push({ file, line: 1, message: 'expected frontmatter between --- lines at the top of the file', severity: 'error' });
+      } else {
+        story.yaml = parseYaml(parts.yaml, file, 1, problems);
+        story.bodyPhotos = checkBody(parts.body, file, parts.bodyLine, problems);
+      }
+      content.stories.push(story);
+    }
+    const photosDir = join(dir, 'photos');
+    for (const name of listDir(photosDir)) {
+      if (extname(name) !== '.yaml') {
+        if (!IMAGE_EXTENSIONS.includes(extname(name).toLowerCase())) {
+          problems.push({ file: join(photosDir, name), message: `unexpected file: photos/ holds <photo-id>.yaml entries and ${IMAGE_EXTENSIONS.join(', ')} images`, severity: 'error' });
+        }
+        continue;
+      }
+      const file = join(photosDir, name);
+      const id = name.slice(0, -'.yaml'.length);
+      if (!SLUG.test(id)) {
+        problems.push({ file, message: `photo id "${id}" (the file name) must be a lowercase slug`, severity: 'error' });
+      }
+      content.photos.push({ id, storyId, file, yaml: parseYaml(readFileSync(file, 'utf8'), file, 0, problems) });
+    }
+  }
+  for (const [kind, target] of [['people', content.people], ['sections', content.sections]] as const) {
+    for (const name of listDir(join(root, kind))) {
+      const file = join(root, kind, name);
+      if (extname(name) !== '.yaml') {
+        problems.push({ file, message: `unexpected file: ${kind}/ holds <id>.yaml entries`, severity: 'error' });
+        continue;
+      }
+      const id = name.slice(0, -'.yaml'.length);
+      if (!SLUG.test(id)) problems.push({ file, message: `id "${id}" (the file name) must be a lowercase slug`, severity: 'error' });
+      target.set(id, { file, yaml: parseYaml(readFileSync(file, 'utf8'), file, 0, problems) });
+    }
+  }
+  return content;
+}
+
+/** Turns a zod issue into an editor's message. */
+function toMessage(issue: { code: string; message: string; keys?: string[]; expected?: string }): string {
+  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys && issue.keys.length > 1 ? 's' : ''}: ${issue.keys?.join(', ')}`;
+  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return `missing: expected ${issue.expected ?? 'a value'}`;
+  return issue.message.replace(/^Invalid input: /, '');
+}
+
+function checkSchema(
+  schema: ZodType,
+  yaml: ParsedYaml,
+  file: string,
+  problems: Problem[],
+): Record<string, unknown> | undefined {
+  const result = schema.safeParse(yaml.data);
+  if (result.success) return result.data as Record<string, unknown>;
+  for (const issue of result.error.issues) {
+    const path = [...issue.path] as (string | number)[];
+    const keys = (issue as { keys?: string[] }).keys;
+    const fieldPath = issue.code === 'unrecognized_keys' && keys?.length === 1 ? [...path, keys[0]!] : path;
+    problems.push({
+      file,
+      line: lineOf(yaml, fieldPath),
+      field: fieldPath.join('.') || undefined,
+      message: toMessage(issue as never),
+      severity: 'error',
+    });
+  }
+  return undefined;
+}
+
+export interface ValidateOptions {
+  schemas: ContentSchemas;
+  /** Skip decoding image files (unit tests of pure rules). */
+  skipImageDecode?: boolean;
+}
+
+/**
+ * Validates everything under a content/ folder. Returns every problem found; the caller
+ * decides that any error stops the build. `root` is the content folder itself.
+ */
+export async function validateContent(root: string, options: ValidateOptions): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  const content = loadContent(resolve(root), problems);
+  const { schemas } = options;
+
+  const people = new Map<string, Record<string, unknown>>();
+  for (const [id, entry] of content.people) {
+    const data = entry.yaml && checkSchema(schemas.person, entry.yaml, entry.file, problems);
+    if (data) people.set(id, data);
+  }
+  const sections = new Map<string, Record<string, unknown>>();
+  for (const [id, entry] of content.sections) {
+    const data = entry.yaml && checkSchema(schemas.section, entry.yaml, entry.file, problems);
+    if (data) sections.set(id, data);
+  }
+
+  // Photos: ids are unique site-wide.
+  const photos = new Map<string, { file: PhotoFile; data?: Record<string, unknown> }>();
+  for (const photo of content.photos) {
+    const first = photos.get(photo.id);
+    if (first) {
+      problems.push({
+        file: photo.file,
+        message: `duplicate photo id "${photo.id}": also defined in ${relative(dirname(content.root), first.file.file)}; photo ids are unique site-wide`,
+        severity: 'error',
+      });
+      continue;
+    }
+    const data = photo.yaml && checkSchema(schemas.photo, photo.yaml, photo.file, problems);
+    photos.set(photo.id, { file: photo, data });
+    if (!data) continue;
+    if (typeof data.photographer === 'string' && !people.has(data.photographer) && !content.people.has(data.photographer)) {
+      problems.push({
+        file: photo.file,
+        line: lineOf(photo.yaml, ['photographer']),
+        field: 'photographer',
+        message: `unknown person id "${data.photographer}": expected a file content/people/${data.photographer}.yaml`,
+        severity: 'error',
+      });
+    }
+  }
+
+  // Stories: frontmatter, references, and what each language needs of its photos.
+  const photoNeeds = new Map<string, { locale: Locale; story: StoryFile; severity: Problem['severity']; hero: boolean }[]>();
+  for (const story of content.stories) {
+    if (!story.yaml) continue;
+    const raw = story.yaml.data;
+    for (const field of ['published', 'updated'] as const) {
+      const value = raw[field];
+      if (typeof value === 'string' && !hasOffset(value) && !Number.isNaN(Date.parse(value))) {
+        problems.push({
+          file: story.file,
+          line: lineOf(story.yaml, [field]),
+          field,
+          message: `"${value}" has no timezone offset: write it as e.g. 2025-12-20T08:00:00+08:00 so the dateline never guesses`,
+          severity: 'error',
+        });
+      }
+    }
+    const data = checkSchema(schemas.story, story.yaml, story.file, problems);
+    if (!data) continue;
+    const refError = (field: (string | number)[], message: string) =>
+      problems.push({ file: story.file, line: lineOf(story.yaml, field), field: field.join('.'), message, severity: 'error' });
+    (data.authors as string[]).forEach((author, index) => {
+      if (!content.people.has(author)) refError(['authors', index], `unknown person id "${author}": expected a file content/people/${author}.yaml`);
+    });
+    if (!content.sections.has(data.section as string)) {
+      refError(['section'], `unknown section id "${data.section}": expected a file content/sections/${data.section}.yaml`);
+    }
+    const title = data.title as string;
+    if ([...title].length > HEADLINE_MAX) {
+      problems.push({
+        file: story.file,
+        line: lineOf(story.yaml, ['title']),
+        field: 'title',
+        message: `headline is ${[...title].length} characters; keep it within ${HEADLINE_MAX} so search and news results do not cut it`,
+        severity: 'warning',
+      });
+    }
+    const summary = data.summary as string;
+    if ([...summary].length > SUMMARY_MAX) {
+      problems.push({
+        file: story.file,
+        line: lineOf(story.yaml, ['summary']),
+        field: 'summary',
+        message: `summary is ${[...summary].length} characters; keep it within ${SUMMARY_MAX} for feeds and search results`,
+        severity: 'warning',
+      });
+    }
+    // A draft's photos may still be work in progress; a scheduled story publishes by itself, so it is held to the full rule.
+    const severity: Problem['severity'] = data.draft ? 'warning' : 'error';
+    const used: { id: string; line?: number; field: string; hero: boolean }[] = [];
+    if (typeof data.hero === 'string') used.push({ id: data.hero, line: lineOf(story.yaml, ['hero']), field: 'hero', hero: true });
+    for (const photo of story.bodyPhotos) used.push({ ...photo, field: 'Photo', hero: false });
+    for (const use of used) {
+      if (!photos.has(use.id)) {
+        problems.push({
+          file: story.file,
+          line: use.line,
+          field: use.field,
+          message: `unknown photo id "${use.id}": expected an entry content/stories/<story-id>/photos/${use.id}.yaml`,
+          severity: 'error',
+        });
+        continue;
+      }
+      const needs = photoNeeds.get(use.id) ?? [];
+      needs.push({ locale: story.locale, story, severity, hero: use.hero });
+      photoNeeds.set(use.id, needs);
+    }
+  }
+
+  // Each photo in use: its text in every language it is shown in, and an image that decodes.
+  for (const [id, photo] of photos) {
+    const data = photo.data;
+    if (!data) continue;
+    const needs = photoNeeds.get(id) ?? [];
+    const seen = new Set<string>();
+    for (const need of needs) {
+      const key = `${need.locale}/${need.severity}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const shownIn = relative(dirname(content.root), need.story.file);
+      for (const field of ['caption', 'alt'] as const) {
+        const value = (data[field] as Partial<Record<Locale, string>>)[need.locale];
+        if (!value) {
+          problems.push({
+            file: photo.file.file,
+            line: lineOf(photo.file.yaml, [field, need.locale]),
+            field: `${field}.${need.locale}`,
+            message: `missing ${field === 'alt' ? 'alt text' : 'caption'} in ${need.locale}: the photo is shown in ${shownIn}`,
+            severity: need.severity,
+          });
+        }
+      }
+      const credit = data.credit as Partial<Record<Locale, string>> | undefined;
+      if (credit && !credit[need.locale]) {
+        problems.push({
+          file: photo.file.file,
+          line: lineOf(photo.file.yaml, ['credit', need.locale]),
+          field: `credit.${need.locale}`,
+          message: `missing credit in ${need.locale}: the photo is shown in ${shownIn}`,
+          severity: need.severity,
+        });
+      }
+    }
+    const imageField = data.image as string;
+    const imagePath = resolve(dirname(photo.file.file), imageField);
+    const imageLine = lineOf(photo.file.yaml, ['image']);
+    if (!IMAGE_EXTENSIONS.includes(extname(imagePath).toLowerCase())) {
+      problems.push({ file: photo.file.file, line: imageLine, field: 'image', message: `"${imageField}" is not a ${IMAGE_EXTENSIONS.join(', ')} file`, severity: 'error' });
+      continue;
+    }
+    if (!existsSync(imagePath)) {
+      problems.push({ file: photo.file.file, line: imageLine, field: 'image', message: `image file not found: ${relative(dirname(content.root), imagePath)}`, severity: 'error' });
+      continue;
+    }
+    if (options.skipImageDecode) continue;
+    try {
+      const image = sharp(imagePath, { failOn: 'error' });
+      const meta = await image.metadata();
+      // metadata() reads only the header: decode a thumbnail to catch a truncated or corrupt body.
+      await image.resize(16).raw().toBuffer();
+      const width = meta.autoOrient?.width ?? meta.width ?? 0;
+      if (needs.some((need) => need.hero) && width < HERO_MIN_WIDTH) {
+        problems.push({
+          file: photo.file.file,
+          line: imageLine,
+          field: 'image',
+          message: `hero image is ${width} px wide; a hero must be at least ${HERO_MIN_WIDTH} px wide`,
+          severity: 'error',
+        });
+      }
+    } catch (error) {
+      problems.push({
+        file: photo.file.file,
+        line: imageLine,
+        field: 'image',
+        message: `image cannot be read (${(error as Error).message.split('\n')[0]}): expected a valid JPEG, PNG or WebP`,
+        severity: 'error',
+      });
+    }
+  }
+  return problems;
+}
+
+/** `path:line: field: message`, with the path relative to `base`. */
+export function formatProblem(problem: Problem, base: string): string {
+  const location = [relative(base, problem.file) || problem.file, problem.line].filter((part) => part !== undefined).join(':');
+  const prefix = problem.severity === 'warning' ? 'warning: ' : '';
+  return `${location}: ${problem.field ? `${problem.field}: ` : ''}${prefix}${problem.message}`;
+}
+
+export function hasErrors(problems: Problem[]): boolean {
+  return problems.some((problem) => problem.severity === 'error');
+}
