@@ -49,7 +49,7 @@ export function getSiteData(): Promise<SiteData> {
 
 async function loadSiteData(): Promise<SiteData> {
   const now = getNow();
-  const preview = import.meta.env.DEV;
+  const preview = import.meta.env.GAZETTE_PREVIEW === true;
   const siteUrl = getSiteUrl();
   const [stories, photos, people, sections] = await Promise.all([
     getCollection('stories'),

@@ -12,7 +12,10 @@ export default function gazette(): AstroIntegration {
   return {
     name: 'gazette',
     hooks: {
-      'astro:config:setup': async ({ config, command, logger }) => {
+      'astro:config:setup': async ({ config, command, logger, updateConfig }) => {
+        // Drafts show only in `astro dev`. Decided by the command, never by NODE_ENV or
+        // import.meta.env.DEV, which a stray NODE_ENV=development would flip in production.
+        updateConfig({ vite: { define: { 'import.meta.env.GAZETTE_PREVIEW': JSON.stringify(command === 'dev') } } });
         if (command === 'build' && process.env.GAZETTE_VALIDATED === '1') return;
         if (command !== 'build' && command !== 'dev') return;
         const root = fileURLToPath(config.root);

@@ -21,9 +21,9 @@ export interface Problem {
   /** Absolute path of the file at fault. */
   file: string;
   /** 1-based line, where it can be known. */
-  line?: number;
+  line?: number | undefined;
   /** Dotted field path, e.g. caption.en. */
-  field?: string;
+  field?: string | undefined;
   message: string;
   severity: 'error' | 'warning';
 }
@@ -89,7 +89,7 @@ function listDir(dir: string): string[] {
 function parseYaml(source: string, file: string, lineOffset: number, problems: Problem[]): ParsedYaml | undefined {
   const lineCounter = new LineCounter();
   // The core (YAML 1.2) schema keeps timestamps as strings, so a missing offset stays visible.
-  const doc = parseDocument(source, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(source, { lineCounter, schema: 'core', prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
       const line = error.linePos?.[0]?.line;

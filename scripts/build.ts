@@ -1,0 +1,51 @@
+/**
+ * `npm run build`: validate, build into a staging folder, then swap it in.
+ * Newsroom rule: a failed build never touches dist/, so the last good site stays
+ * deployable. The same validator as `npm run check` runs first, so an editor's error
+ * stops the build in about a second, before Astro starts.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { checkContent } from '../src/content-validation.ts';
+import { pruneUnreferencedAssets } from '../src/lib/prune-assets.ts';
+
+const root = process.cwd();
+const dist = join(root, 'dist');
+const work = join(root, '.gazette');
+const next = join(work, 'dist-next');
+const previous = join(work, 'dist-previous');
+
+const report = await checkContent(root);
+for (const [index, line] of report.lines.entries()) {
+  (report.problems[index]!.severity === 'error' ? console.error : console.warn)(line);
+}
+if (!report.ok) {
+  const count = report.problems.filter((p) => p.severity === 'error').length;
+  console.error(`\nBuild stopped: ${count} content error${count === 1 ? '' : 's'} above. dist/ was left as it was.`);
+  process.exit(1);
+}
+
+mkdirSync(work, { recursive: true });
+rmSync(next, { recursive: true, force: true });
+const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
+const result = spawnSync(process.execPath, [astro, 'build', '--outDir', next, ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { ...process.env, NODE_ENV: 'production', GAZETTE_VALIDATED: '1' },
+});
+if (result.status !== 0) {
+  rmSync(next, { recursive: true, force: true });
+  console.error('\nBuild failed: dist/ was left as it was.');
+  process.exit(result.status ?? 1);
+}
+
+const pruned = pruneUnreferencedAssets(next);
+if (pruned.length > 0) console.log(`pruned ${pruned.length} unreferenced asset(s): originals and photos no published page shows`);
+
+// Swap: two renames on one filesystem, so dist/ is never half-written.
+rmSync(previous, { recursive: true, force: true });
+if (existsSync(dist)) renameSync(dist, previous);
+renameSync(next, dist);
+rmSync(previous, { recursive: true, force: true });
+console.log('dist/ updated.');

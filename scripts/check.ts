@@ -1,0 +1,23 @@
+/**
+ * `npm run check`: every content problem at once, one a line as path:line: field: message,
+ * then the project's type check (astro check). Exits 1 if anything is wrong.
+ */
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { checkContent } from '../src/content-validation.ts';
+
+const root = process.cwd();
+const report = await checkContent(root);
+for (const line of report.lines) console.log(line);
+const errors = report.problems.filter((p) => p.severity === 'error').length;
+const warnings = report.problems.length - errors;
+console.log(`content: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+
+let typesOk = true;
+if (!process.argv.includes('--content-only')) {
+  const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
+  const result = spawnSync(process.execPath, [astro, 'check'], { stdio: 'inherit', env: { ...process.env, GAZETTE_VALIDATED: '1' } });
+  typesOk = result.status === 0;
+}
+process.exit(report.ok && typesOk ? 0 : 1);

@@ -1,0 +1,152 @@
+/**
+ * Builds the `basic` fixture (a bilingual story, a Chinese-only story, a draft and an
+ * embargoed story) in a temp dir and checks what a reader and a crawler get.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { distHas, fixtureContent, makeProject, readPage, removeProject, runBuild, textOf } from '../helpers/project.ts';
+
+let dir: string;
+let output: string;
+
+beforeAll(() => {
+  dir = makeProject(fixtureContent('basic'));
+  const result = runBuild(dir);
+  output = result.output;
+  expect(result.status, output).toBe(0);
+});
+afterAll(() => removeProject(dir));
+
+const ZH = '/2025/12/22/bilingual-story/';
+const EN = '/en/2025/12/22/bilingual-story/';
+
+describe('story pages', () => {
+  it('dates the permalink by the newsroom calendar (17:30 UTC on the 21st is the 22nd in Beijing)', () => {
+    expect(distHas(dir, ZH)).toBe(true);
+    expect(distHas(dir, EN)).toBe(true);
+    expect(distHas(dir, '/2025/12/21/bilingual-story/')).toBe(false);
+  });
+
+  it('renders headline, subtitle, linked byline, dateline, section, hero, body and tags', () => {
+    const doc = readPage(dir, ZH);
+    expect(doc.documentElement.getAttribute('lang')).toBe('zh-CN');
+    expect(doc.querySelectorAll('h1')).toHaveLength(1);
+    expect(textOf(doc.querySelector('h1.headline'))).toBe('双语测试稿件');
+    expect(textOf(doc.querySelector('.standfirst'))).toBe('——副题在此');
+    const author = doc.querySelector('.byline a');
+    expect(textOf(author)).toBe('王明');
+    expect(author?.getAttribute('href')).toBe('/people/wang-ming/');
+    expect(textOf(doc.querySelector('.byline'))).toBe('记者 王明');
+    const times = [...doc.querySelectorAll('.dateline time')];
+    expect(times.map((time) => time.getAttribute('datetime'))).toEqual(['2025-12-22T01:30:00+08:00', '2025-12-22T10:00:00+08:00']);
+    expect(textOf(times[0])).toBe('2025年12月22日 01:30');
+    expect(textOf(doc.querySelector('.kicker a'))).toBe('要闻');
+    expect(doc.querySelector('.kicker a')?.getAttribute('href')).toBe('/sections/news/');
+    expect([...doc.querySelectorAll('.tags li')].map(textOf)).toEqual(['测试', '制造业']);
+    expect([...doc.querySelectorAll('.story-body h2')].map(textOf)).toEqual(['第一节']);
+    expect(doc.querySelector('.story-body table td')?.textContent).toBe('祁县');
+    expect([...doc.querySelectorAll('.lead-lines p')].map(textOf)).toEqual(['第一行导语；', '第二行导语……']);
+    expect([...doc.querySelectorAll('.key-figures li')].map(textOf)).toEqual(['要点一；', '要点二。']);
+  });
+
+  it('puts caption and credit in every figcaption, and labels placeholders', () => {
+    const zh = readPage(dir, ZH);
+    const hero = zh.querySelector('.main-media');
+    expect(textOf(hero?.querySelector('figcaption'))).toBe('示意图测试头图 记者 李华 摄');
+    expect(hero?.querySelector('img')?.getAttribute('alt')).toBe('一张灰色的测试图片');
+    expect(hero?.querySelector('img')?.getAttribute('fetchpriority')).toBe('high');
+    const inline = zh.querySelector('.story-body figure');
+    expect(textOf(inline?.querySelector('figcaption'))).toBe('正文图片 新华社');
+    expect(inline?.querySelector('img')?.getAttribute('loading')).toBe('lazy');
+    const en = readPage(dir, EN);
+    expect(textOf(en.querySelector('.main-media figcaption'))).toBe('PlaceholderTest hero Photo: Li Hua');
+    expect(textOf(en.querySelector('.story-body figcaption'))).toBe('Inline picture Xinhua');
+    for (const img of [...zh.querySelectorAll('img'), ...en.querySelectorAll('img')]) {
+      expect(Number(img.getAttribute('width'))).toBeGreaterThan(0);
+      expect(Number(img.getAttribute('height'))).toBeGreaterThan(0);
+    }
+  });
+
+  it('links translations both ways, with absolute hreflang URLs and a visible switch', () => {
+    const zh = readPage(dir, ZH);
+    const en = readPage(dir, EN);
+    const hreflangs = (doc: Document) =>
+      Object.fromEntries([...doc.querySelectorAll('link[rel=alternate][hreflang]')].map((l) => [l.getAttribute('hreflang'), l.getAttribute('href')]));
+    const expected = {
+      'zh-CN': 'https://news.example.org/2025/12/22/bilingual-story/',
+      en: 'https://news.example.org/en/2025/12/22/bilingual-story/',
+      'x-default': 'https://news.example.org/2025/12/22/bilingual-story/',
+    };
+    expect(hreflangs(zh)).toEqual(expected);
+    expect(hreflangs(en)).toEqual(expected);
+    expect(zh.querySelector('link[rel=canonical]')?.getAttribute('href')).toBe(expected['zh-CN']);
+    expect(en.querySelector('link[rel=canonical]')?.getAttribute('href')).toBe(expected.en);
+    const switchZh = zh.querySelector('.language-switch a');
+    expect(switchZh?.getAttribute('href')).toBe(EN);
+    expect(switchZh?.getAttribute('lang')).toBe('en');
+    expect(textOf(switchZh)).toBe('Read in English');
+    const switchEn = en.querySelector('.language-switch a');
+    expect(switchEn?.getAttribute('href')).toBe(ZH);
+    expect(textOf(switchEn)).toBe('阅读中文版');
+  });
+
+  it('gives a story without English no English page, no hreflang and no switch', () => {
+    expect(distHas(dir, '/2025/12/10/zh-only-story/')).toBe(true);
+    expect(distHas(dir, '/en/2025/12/10/zh-only-story/')).toBe(false);
+    const doc = readPage(dir, '/2025/12/10/zh-only-story/');
+    expect(doc.querySelectorAll('link[hreflang]')).toHaveLength(0);
+    expect(doc.querySelector('.language-switch')).toBeNull();
+    expect(textOf(doc.querySelector('.byline'))).toBe('记者 王明、李华');
+  });
+
+  it('ships no JavaScript', () => {
+    for (const path of [ZH, EN, '/', '/en/']) {
+      const doc = readPage(dir, path);
+      expect([...doc.querySelectorAll('script')].filter((s) => s.getAttribute('type') !== 'application/ld+json')).toHaveLength(0);
+    }
+  });
+});
+
+describe('front pages', () => {
+  it('leads with the newest story and its hero, then lists the rest with section, date and summary', () => {
+    const zh = readPage(dir, '/');
+    expect(zh.documentElement.getAttribute('lang')).toBe('zh-CN');
+    expect(textOf(zh.querySelector('.masthead-name'))).toContain('Gazette');
+    const lead = zh.querySelector('.story-card-lead');
+    expect(lead?.querySelector('.story-card-title a')?.getAttribute('href')).toBe(ZH);
+    expect(lead?.querySelector('picture img')).not.toBeNull();
+    const cards = [...zh.querySelectorAll('.story-list .story-card')];
+    expect(cards.map((card) => card.querySelector('.story-card-title a')?.getAttribute('href'))).toEqual(['/2025/12/10/zh-only-story/']);
+    expect(textOf(cards[0]?.querySelector('.story-card-summary'))).toBe('这篇稿件没有英文版。');
+    expect(textOf(cards[0]?.querySelector('.kicker'))).toBe('要闻');
+    expect(textOf(cards[0]?.querySelector('time'))).toBe('2025年12月10日');
+    const en = readPage(dir, '/en/');
+    expect(en.documentElement.getAttribute('lang')).toBe('en');
+    expect(en.querySelector('.story-card-lead .story-card-title a')?.getAttribute('href')).toBe(EN);
+    expect(en.querySelectorAll('.story-list .story-card')).toHaveLength(0);
+  });
+});
+
+describe('drafts and embargoes', () => {
+  it('leaves them out of every page and drops the photos only they show', () => {
+    const html = readdirSync(join(dir, 'dist'), { recursive: true, encoding: 'utf8' });
+    expect(html.some((file) => file.includes('draft-story') || file.includes('scheduled-story'))).toBe(false);
+    for (const path of ['/', '/en/', '/sections/news/', '/people/wang-ming/']) {
+      const text = readPage(dir, path).documentElement.outerHTML;
+      expect(text).not.toContain('草稿稿件');
+      expect(text).not.toContain('定时稿件');
+    }
+    expect(html.some((file) => file.includes('draft-only-photo'))).toBe(false);
+  });
+});
+
+describe('archive pages', () => {
+  it('lists a person’s and a section’s stories in each language', () => {
+    const person = readPage(dir, '/people/li-hua/');
+    expect(textOf(person.querySelector('h1'))).toBe('李华的报道');
+    expect([...person.querySelectorAll('.story-card-title a')].map((a) => a.getAttribute('href'))).toEqual(['/2025/12/10/zh-only-story/']);
+    const section = readPage(dir, '/en/sections/news/');
+    expect([...section.querySelectorAll('.story-card-title a')].map((a) => a.getAttribute('href'))).toEqual([EN]);
+  });
+});

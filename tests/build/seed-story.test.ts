@@ -1,0 +1,105 @@
+/**
+ * The real site: the seed story published word for word, in order, with a complete
+ * English version. Builds the checked-in content/ in a temp dir.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { distHas, makeProject, readPage, removeProject, repoRoot, runBuild, textOf } from '../helpers/project.ts';
+
+const SOURCE_NAME = 'lianshang-fali-zhenxing-chanye.zh.txt';
+const COPY = join(repoRoot, 'tests/fixtures/seed-source', SOURCE_NAME);
+const SHARED = join(repoRoot, '../shared/stories', SOURCE_NAME);
+const ZH = '/2025/12/22/lianshang-fali-zhenxing-chanye/';
+const EN = '/en/2025/12/22/lianshang-fali-zhenxing-chanye/';
+
+const sourceLines = readFileSync(COPY, 'utf8').split('\n').map((line) => line.trim()).filter(Boolean);
+const [title, subtitle, byline, ...rest] = sourceLines;
+// Photo captions in the source end with the photographer credit "记者 … 摄".
+const isCaption = (line: string) => /记者 \S+ 摄$/.test(line);
+const bodyLines = rest.filter((line) => !isCaption(line));
+const captionLines = rest.filter(isCaption);
+
+/** Text blocks of a story body in reading order, leaving out figures. */
+function bodyBlocks(doc: Document): string[] {
+  return [...doc.querySelectorAll('.story-body h2, .story-body p, .story-body li')]
+    .filter((node) => !node.closest('figure'))
+    .map((node) => textOf(node));
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = makeProject();
+  const result = runBuild(dir, { GAZETTE_NOW: '2026-01-01T00:00:00+08:00' });
+  expect(result.status, result.output).toBe(0);
+});
+afterAll(() => removeProject(dir));
+
+describe('the seed story, in Chinese', () => {
+  it('has a test copy identical to the source in shared/', () => {
+    if (existsSync(SHARED)) expect(readFileSync(COPY, 'utf8')).toBe(readFileSync(SHARED, 'utf8'));
+    expect(sourceLines.length).toBeGreaterThan(30);
+  });
+
+  it('renders headline, subtitle and byline as written', () => {
+    const doc = readPage(dir, ZH);
+    expect(textOf(doc.querySelector('h1'))).toBe(title);
+    expect(textOf(doc.querySelector('.standfirst'))).toBe(subtitle);
+    expect(textOf(doc.querySelector('.byline'))).toBe(byline);
+  });
+
+  it('renders every paragraph of the source, word for word, in order, and nothing else', () => {
+    expect(bodyBlocks(readPage(dir, ZH))).toEqual(bodyLines);
+  });
+
+  it('keeps each photo’s real caption and credit, in source order, hero first', () => {
+    const doc = readPage(dir, ZH);
+    const captions = [...doc.querySelectorAll('figure figcaption')].map((node) =>
+      textOf(node).replace(/^示意图/, '').trim(),
+    );
+    expect(captions).toEqual(captionLines);
+    expect(doc.querySelectorAll('.placeholder-label')).toHaveLength(3);
+  });
+});
+
+describe('the seed story, in English', () => {
+  it('is complete: every block of the Chinese has its English counterpart', () => {
+    const zh = bodyBlocks(readPage(dir, ZH));
+    const doc = readPage(dir, EN);
+    const en = bodyBlocks(doc);
+    expect(en).toHaveLength(zh.length);
+    for (const block of en) {
+      expect(block.length).toBeGreaterThan(10);
+      expect(block).not.toMatch(/[\u3400-\u9fff]/);
+    }
+    const structure = (d: Document) => [...d.querySelectorAll('.story-body > *')].map((n) => n.tagName + (n.className ? `.${n.className}` : ''));
+    expect(structure(doc)).toEqual(structure(readPage(dir, ZH)));
+    expect(textOf(doc.querySelector('.byline'))).toBe('By Yan Shujuan');
+    expect([...doc.querySelectorAll('figcaption .credit')].map(textOf)).toEqual(['Photo: Cao Wei', 'Photo: Cheng Jing', 'Photo: Cheng Jing']);
+  });
+});
+
+describe('the site around it', () => {
+  it('links the two versions with reciprocal hreflang', () => {
+    const zh = readPage(dir, ZH);
+    const en = readPage(dir, EN);
+    const alt = (doc: Document, lang: string) => doc.querySelector(`link[rel=alternate][hreflang="${lang}"]`)?.getAttribute('href');
+    expect(alt(zh, 'en')).toBe(en.querySelector('link[rel=canonical]')?.getAttribute('href'));
+    expect(alt(en, 'zh-CN')).toBe(zh.querySelector('link[rel=canonical]')?.getAttribute('href'));
+    expect(alt(zh, 'x-default')).toBe(alt(en, 'x-default'));
+  });
+
+  it('has both front pages leading with the story', () => {
+    expect(distHas(dir, '/')).toBe(true);
+    expect(distHas(dir, '/en/')).toBe(true);
+    expect(readPage(dir, '/').querySelector('.story-card-lead a')?.getAttribute('href')).toBe(ZH);
+    expect(readPage(dir, '/en/').querySelector('.story-card-lead a')?.getAttribute('href')).toBe(EN);
+  });
+
+  it('never ships an original full-size photo', () => {
+    const doc = readPage(dir, ZH);
+    for (const img of doc.querySelectorAll('img')) {
+      expect(Number(img.getAttribute('width'))).toBeLessThanOrEqual(1200);
+    }
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * Builds a site in a temp dir: a copy of this project's code with a fixture's content/,
+ * node_modules linked, and the real `npm run build` script run on it. Tests then read
+ * what came out with real HTML and XML parsers.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseHTML } from 'linkedom';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const fixturesDir = join(repoRoot, 'tests/fixtures');
+
+/** A fixed build time for fixture builds, so embargo and date tests are deterministic. */
+export const FIXTURE_NOW = '2025-12-23T00:00:00+08:00';
+
+const PROJECT_FILES = ['src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+
+/** A temp copy of the project whose content/ is `content` (a path), or the real content/ when omitted. */
+export function makeProject(content: string = join(repoRoot, 'content')): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gazette-test-'));
+  for (const name of PROJECT_FILES) {
+    if (existsSync(join(repoRoot, name))) cpSync(join(repoRoot, name), join(dir, name), { recursive: true });
+  }
+  cpSync(content, join(dir, 'content'), { recursive: true });
+  symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+export function fixtureContent(name: string): string {
+  return join(fixturesDir, name, 'content');
+}
+
+export interface BuildResult {
+  status: number;
+  output: string;
+}
+
+/** Runs the project's build script (validation, astro build, dist swap) in `dir`. */
+export function runBuild(dir: string, env: Record<string, string> = {}): BuildResult {
+  const result = spawnSync(process.execPath, [join(dir, 'scripts/build.ts')], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, GAZETTE_NOW: FIXTURE_NOW, SITE_URL: 'https://news.example.org', ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: result.status ?? 1, output: `${result.stdout}\n${result.stderr}` };
+}
+
+export function runScript(dir: string, script: string, args: string[] = [], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [join(dir, 'scripts', script), ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, GAZETTE_NOW: FIXTURE_NOW, ...env },
+  });
+  return { status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Parses a built page; `path` is a site path such as /en/2025/12/22/id/. */
+export function readPage(dir: string, path: string): Document {
+  const file = join(dir, 'dist', path.replace(/^\//, ''), path.endsWith('/') ? 'index.html' : '');
+  return parseHTML(readFileSync(file, 'utf8')).document as unknown as Document;
+}
+
+export function distHas(dir: string, path: string): boolean {
+  return existsSync(join(dir, 'dist', path.replace(/^\//, ''), path.endsWith('/') ? 'index.html' : ''));
+}
+
+export function removeProject(dir: string): void {
+  if (dir.startsWith(tmpdir())) rmSync(dir, { recursive: true, force: true });
+}
+
+/** Visible text with whitespace collapsed, for comparing against source text. */
+export function textOf(node: Element | null | undefined): string {
+  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { contentSchemas } from '../../src/content-validation.ts';
+import { PersonSchema, SectionSchema, StorySchema } from '../../src/content.config.ts';
+import { checkBody, splitFrontmatter, type Problem } from '../../src/lib/validate.ts';
+
+const story = {
+  title: '标题',
+  summary: '摘要',
+  published: '2025-12-22T08:00:00+08:00',
+  authors: ['yan-shujuan'],
+  section: 'economy',
+};
+
+describe('story schema', () => {
+  it('accepts the required set and fills defaults for the optional fields', () => {
+    const parsed = StorySchema.parse(story);
+    expect(parsed.published.toISOString()).toBe('2025-12-22T00:00:00.000Z');
+    expect(parsed).toMatchObject({ draft: false, tags: [], corrections: [], aliases: [] });
+  });
+  it('accepts the Date that YAML makes of an unquoted timestamp', () => {
+    expect(StorySchema.parse({ ...story, published: new Date('2025-12-22T00:00:00Z') }).published.getTime()).toBe(Date.UTC(2025, 11, 22));
+  });
+  it('refuses a missing field, an offset-less date, a bad id and an unknown field', () => {
+    const fields = (input: unknown) => StorySchema.safeParse(input).error?.issues.map((issue) => issue.path.join('.') || issue.code);
+    expect(fields({ ...story, title: undefined })).toEqual(['title']);
+    expect(fields({ ...story, published: '2025-12-22T08:00:00' })).toEqual(['published']);
+    expect(fields({ ...story, published: 'soon' })).toEqual(['published']);
+    expect(fields({ ...story, authors: [] })).toEqual(['authors']);
+    expect(fields({ ...story, section: 'Economy News' })).toEqual(['section']);
+    expect(fields({ ...story, titel: 'typo' })).toEqual(['unrecognized_keys']);
+  });
+});
+
+describe('photo, person and section schemas', () => {
+  const photo = { image: './a.jpg', caption: { zh: '图' }, alt: { zh: '图' } };
+  it('needs exactly one of photographer and credit', () => {
+    expect(contentSchemas.photo.safeParse({ ...photo, photographer: 'cao-wei' }).success).toBe(true);
+    expect(contentSchemas.photo.safeParse({ ...photo, credit: { zh: '新华社' } }).success).toBe(true);
+    expect(contentSchemas.photo.safeParse(photo).success).toBe(false);
+    expect(contentSchemas.photo.safeParse({ ...photo, photographer: 'cao-wei', credit: { zh: '新华社' } }).success).toBe(false);
+  });
+  it('refuses a language the site does not have', () => {
+    expect(contentSchemas.photo.safeParse({ ...photo, photographer: 'a', caption: { fr: 'photo' } }).success).toBe(false);
+  });
+  it('needs names in every language', () => {
+    expect(PersonSchema.safeParse({ name: { zh: '曹伟', en: 'Cao Wei' } }).success).toBe(true);
+    expect(PersonSchema.safeParse({ name: { zh: '曹伟' } }).success).toBe(false);
+    expect(SectionSchema.safeParse({ name: { zh: '经济', en: '' } }).success).toBe(false);
+  });
+});
+
+describe('MDX body rules', () => {
+  const run = (body: string) => {
+    const problems: Problem[] = [];
+    const photos = checkBody(body, 'x.mdx', 10, problems);
+    return { photos, problems: problems.map((p) => `${p.line}: ${p.field ?? ''}: ${p.message}`) };
+  };
+  it('finds <Photo id> with its line, inside other components too', () => {
+    expect(run('Text.\n\n<Photo id="a-b" />\n\n<KeyFigures>\n- one\n</KeyFigures>')).toEqual({ photos: [{ id: 'a-b', line: 13 }], problems: [] });
+  });
+  it('refuses unknown elements, event attributes, imports and expressions', () => {
+    expect(run('<iframe src="x" />').problems[0]).toMatch(/^11: iframe: <iframe> is not allowed/);
+    expect(run('Hi <span onclick="x()">there</span>').problems[0]).toMatch(/span: <span> may carry only title and lang/);
+    expect(run('import X from "./x.astro"\n\nText').problems[0]).toMatch(/import\/export is not allowed/);
+    expect(run('Two {1 + 1}').problems[0]).toMatch(/code in \{braces\}/);
+    expect(run('<Photo />').problems[0]).toMatch(/Photo: expected <Photo id="photo-id" \/>/);
+  });
+  it('splits frontmatter and counts the body’s first line', () => {
+    expect(splitFrontmatter('---\na: 1\nb: 2\n---\nBody')).toEqual({ yaml: 'a: 1\nb: 2', body: 'Body', bodyLine: 4 });
+    expect(splitFrontmatter('no frontmatter')).toBeUndefined();
+  });
+});
