@@ -1,0 +1,132 @@
+/**
+ * The translation report behind `npm run translations`: which stories lack a language,
+ * and which translations are older than the source-language version. Pure: the script
+ * reads the files and hands the parsed frontmatter in, so the rules are unit-tested.
+ * Drafts are not skipped, because editors plan translations before publication.
+ */
+import { defaultLocale, localeKeys } from '../config/locales.ts';
+import { site } from '../config/site.ts';
+import { toInstant, toW3C } from './dates.ts';
+
+/** One language version of a story: its file and the raw frontmatter dates. */
+export interface StoryVersion {
+  /** Path of the file as it should be shown, e.g. content/stories/my-story/zh.mdx. */
+  file: string;
+  published?: unknown;
+  updated?: unknown;
+}
+
+/** A story folder and the language versions found in it. */
+export interface StoryInput {
+  id: string;
+  /** Path of the folder as it should be shown, e.g. content/stories/my-story. */
+  dir: string;
+  versions: Partial<Record<string, StoryVersion>>;
+}
+
+/** What needs doing for one story. */
+export interface TranslationStatus {
+  id: string;
+  /** Languages with no file, in locale order. */
+  missing: string[];
+  /** True when some translation is older than the source-language version. */
+  stale: boolean;
+  /** Translations older than the source, and by how many milliseconds. */
+  behind: { locale: string; by: number }[];
+  /** Per language: `updated`, else `published`, in the newsroom timezone; null when missing or unreadable. */
+  updated: Record<string, string | null>;
+  /** Existing language files, in locale order. */
+  files: string[];
+  /** The files an editor has to write: missing and behind ones, in locale order. */
+  todo: string[];
+}
+
+export interface ReportOptions {
+  /** Every language a story should have; the project's locales by default. */
+  locales?: readonly string[];
+  /** The language translations are made from; the default locale by default. */
+  source?: string;
+  /** Timezone the dates are shown in; the newsroom's by default. */
+  timeZone?: string;
+}
+
+/** When a version last changed: `updated` if it has one, else `published`; undefined when unreadable. */
+export function lastChange(version: StoryVersion): Date | undefined {
+  // A present but malformed `updated` is not papered over with `published`: npm run check reports it.
+  return version.updated !== undefined && version.updated !== null ? toInstant(version.updated) : toInstant(version.published);
+}
+
+/** The status of every story, keeping only those with a missing or stale translation. */
+export function translationReport(stories: StoryInput[], options: ReportOptions = {}): TranslationStatus[] {
+  const locales = options.locales ?? localeKeys;
+  const source = options.source ?? defaultLocale;
+  const timeZone = options.timeZone ?? site.timezone;
+  const rows: TranslationStatus[] = [];
+  for (const story of stories) {
+    const missing = locales.filter((locale) => !story.versions[locale]);
+    const changed = new Map<string, Date | undefined>();
+    for (const locale of locales) {
+      const version = story.versions[locale];
+      if (version) changed.set(locale, lastChange(version));
+    }
+    const sourceChanged = changed.get(source);
+    const behind: TranslationStatus['behind'] = [];
+    for (const locale of locales) {
+      const at = changed.get(locale);
+      if (locale === source || !sourceChanged || !at) continue;
+      if (sourceChanged.getTime() > at.getTime()) behind.push({ locale, by: sourceChanged.getTime() - at.getTime() });
+    }
+    if (missing.length === 0 && behind.length === 0) continue;
+    const updated: Record<string, string | null> = {};
+    for (const locale of locales) {
+      const at = changed.get(locale);
+      updated[locale] = at ? toW3C(at, timeZone) : null;
+    }
+    const needsWork = new Set([...missing, ...behind.map((b) => b.locale)]);
+    rows.push({
+      id: story.id,
+      missing,
+      stale: behind.length > 0,
+      behind,
+      updated,
+      files: locales.flatMap((locale) => story.versions[locale]?.file ?? []),
+      todo: locales.filter((locale) => needsWork.has(locale)).map((locale) => story.versions[locale]?.file ?? `${story.dir}/${locale}.mdx`),
+    });
+  }
+  return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** A row as `--json` prints it: {id, missing, stale, zhUpdated, enUpdated, files}. */
+export function toJsonRow(row: TranslationStatus, locales: readonly string[] = localeKeys): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: row.id, missing: row.missing, stale: row.stale };
+  for (const locale of locales) out[`${locale}Updated`] = row.updated[locale] ?? null;
+  out.files = row.files;
+  return out;
+}
+
+/** A rough, rounded-down duration for people: "40 minutes", "8 hours", "2 days". */
+export function formatDuration(ms: number): string {
+  const unit = (count: number, name: string) => `${count} ${name}${count === 1 ? '' : 's'}`;
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return 'less than a minute';
+  if (minutes < 60) return unit(minutes, 'minute');
+  const hours = Math.floor(minutes / 60);
+  // Up to two days, hours say more than "1 day".
+  if (hours < 48) return unit(hours, 'hour');
+  return unit(Math.floor(hours / 24), 'day');
+}
+
+/** The status column: "missing en", "en behind zh by 2 days", joined by "; ". */
+export function describeStatus(row: TranslationStatus, source: string = defaultLocale): string {
+  return [
+    ...row.missing.map((locale) => `missing ${locale}`),
+    ...row.behind.map(({ locale, by }) => `${locale} behind ${source} by ${formatDuration(by)}`),
+  ].join('; ');
+}
+
+/** The report as an aligned plain-text table, one story a line under a header. */
+export function formatTable(rows: TranslationStatus[], source: string = defaultLocale): string {
+  const lines = [['story', 'status', 'file'], ...rows.map((row) => [row.id, describeStatus(row, source), row.todo.join(', ')])];
+  const widths = [0, 1].map((column) => Math.max(...lines.map((line) => line[column]!.length)));
+  return lines.map((line) => line.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell)).join('  ').trimEnd()).join('\n');
+}
