@@ -1,11 +1,13 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
 import { defaultLocale, localeKeys } from './src/config/locales.ts';
 import { getSiteUrl } from './src/config/site.ts';
-import gazette from './src/integrations/gazette.ts';
+import gazette, { readBuiltPageMeta } from './src/integrations/gazette.ts';
+import { getSitemapConfig } from './src/lib/sitemap.ts';
 
 export default defineConfig({
   site: getSiteUrl(),
@@ -27,6 +29,19 @@ export default defineConfig({
     // SmartyPants stays off: it would rewrite the editors' quotation marks, and the text is sacred.
     processor: unified({ remarkPlugins: [remarkGfm], smartypants: false }),
   },
-  integrations: [gazette(), mdx()],
+  integrations: [gazette(), mdx(), sitemap(getSitemapConfig(readBuiltPageMeta))],
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rolldownOptions: {
+        onLog(level, log, handler) {
+          // Every MDX module carries Astro's own "use astro:head-inject" directive and the
+          // bundler warns about each one: thousands of identical lines that would hide a real
+          // warning. Silenced by code and directive only; every other warning stays visible.
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject')) return;
+          handler(level, log);
+        },
+      },
+    },
+  },
 });

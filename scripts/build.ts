@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { localeKeys, locales } from '../src/config/locales.ts';
 import { checkContent } from '../src/content-validation.ts';
 import { pruneUnreferencedAssets } from '../src/lib/prune-assets.ts';
 
@@ -38,6 +39,16 @@ if (result.status !== 0) {
   rmSync(next, { recursive: true, force: true });
   console.error('\nBuild failed: dist/ was left as it was.');
   process.exit(result.status ?? 1);
+}
+
+// Static hosts serve the 404.html nearest to the missing path: give each language its own.
+for (const locale of localeKeys) {
+  const prefix = locales[locale].prefix;
+  const page = join(next, prefix, '404', 'index.html');
+  if (prefix && existsSync(page)) {
+    renameSync(page, join(next, prefix, '404.html'));
+    rmSync(dirname(page), { recursive: true, force: true });
+  }
 }
 
 const pruned = pruneUnreferencedAssets(next);

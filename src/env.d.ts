@@ -2,3 +2,10 @@ interface ImportMetaEnv {
   /** true only under `astro dev`: drafts and scheduled stories show, with a banner. Set by the gazette integration. */
   readonly GAZETTE_PREVIEW: boolean;
 }
+
+declare namespace App {
+  interface Locals {
+    /** The language a story body is rendered in: read by <Photo> (pages and feeds alike). */
+    gazetteLocale?: import('./config/locales.ts').Locale;
+  }
+}

@@ -1,23 +1,29 @@
 /**
- * Every page's getStaticPaths, computed once from the site data. Page files only
- * return these.
+ * getStaticPaths of the site-path catch-all, computed once: story pages, the redirect
+ * pages of their old paths (aliases), and the date archives that cutting a permalink
+ * back leads to. Other page files take their routes from archives.ts.
  */
-import { localeKeys } from '../config/locales.ts';
-import { getKeyedRoutes, getLocaleRoutes, getStoryRoutes } from '../lib/routes.ts';
+import { getLocaleRoutes, getStoryRoutes, toRestParam } from '../lib/routes.ts';
+import { getDateArchivePages } from './archives.ts';
 import { getSiteData } from './site-data.ts';
 
-export async function getStoryPaths() {
-  return getStoryRoutes((await getSiteData()).versions);
+export async function getSitePaths() {
+  const data = await getSiteData();
+  const stories = getStoryRoutes(data.versions).map((route) => ({ params: route.params, props: { kind: 'story' as const, ...route.props } }));
+  const taken = new Set(data.versions.map((version) => version.path));
+  const aliases = data.versions.flatMap((version) =>
+    version.data.aliases
+      .filter((alias) => !taken.has(alias))
+      .map((alias) => ({
+        params: { permalink: toRestParam(alias) },
+        props: { kind: 'redirect' as const, locale: version.locale, to: version.path, toUrl: version.url, title: version.data.title },
+      })),
+  );
+  const archives = (await getDateArchivePages()).map(({ path, props }) => ({ params: { permalink: toRestParam(path) }, props: { kind: 'archive' as const, ...props } }));
+  return [...stories, ...aliases, ...archives];
 }
 
 export function getFrontPagePaths() {
   return getLocaleRoutes();
 }
 
-export async function getPersonPaths() {
-  return getKeyedRoutes('person', (await getSiteData()).people.keys());
-}
-
-export async function getSectionPaths() {
-  return getKeyedRoutes('section', (await getSiteData()).sections.keys(), () => localeKeys);
-}

@@ -37,6 +37,14 @@ export interface SiteData {
   photos: Map<string, PhotoEntry['data']>;
   people: Map<string, PersonEntry['data']>;
   sections: Map<string, SectionEntry['data']>;
+  /** For each photo, the languages of visible stories that show it (hero or body). */
+  photoUse: Map<string, Set<Locale>>;
+}
+
+/** Photo ids a story shows: its hero, then each <Photo id> of its body in order. */
+export function getPhotoIds(entry: StoryEntry): string[] {
+  const body = [...(entry.body ?? '').matchAll(/<Photo\s+id="([^"]+)"/g)].map((match) => match[1]!);
+  return [...new Set([...(entry.data.hero ? [entry.data.hero] : []), ...body])];
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -70,6 +78,14 @@ async function loadSiteData(): Promise<SiteData> {
   for (const version of versions) {
     version.translations = (byId.get(version.id) ?? []).filter((other) => other !== version);
   }
+  const photoUse = new Map<string, Set<Locale>>();
+  for (const version of versions) {
+    for (const id of getPhotoIds(version.entry)) {
+      const use = photoUse.get(id) ?? new Set<Locale>();
+      use.add(version.locale);
+      photoUse.set(id, use);
+    }
+  }
   const byLocale = Object.fromEntries(localeKeys.map((locale) => [locale, versions.filter((v) => v.locale === locale)])) as Record<Locale, StoryVersion[]>;
   return {
     now,
@@ -80,6 +96,7 @@ async function loadSiteData(): Promise<SiteData> {
     photos: new Map(photos.map((photo) => [photo.id, photo.data])),
     people: new Map(people.map((person) => [person.id, person.data])),
     sections: new Map(sections.map((section) => [section.id, section.data])),
+    photoUse,
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import type { ImageMetadata } from 'astro';
 import type { Locale } from '../config/locales.ts';
-import { toPersonPath, toSectionPath } from '../lib/permalinks.ts';
+import { toPersonPath, toSectionPath, toTagPath, toTagSlug } from '../lib/permalinks.ts';
 import { toPhotoView, type PhotoView } from '../lib/photos.ts';
 import type { SiteData, StoryVersion } from './site-data.ts';
 
@@ -44,4 +44,9 @@ export function getCardProps(data: SiteData, version: StoryVersion) {
 /** The same page in the other languages, for the language switch and hreflang. */
 export function getStoryAlternates(version: StoryVersion) {
   return version.translations.map((other) => ({ locale: other.locale, href: other.path, url: other.url }));
+}
+
+/** Tag links, skipping tags that slug to nothing (punctuation only). */
+export function getTagLinks(tags: string[], locale: Locale) {
+  return tags.filter((tag) => toTagSlug(tag)).map((tag) => ({ name: tag, href: toTagPath(tag, locale) }));
 }

@@ -47,6 +47,38 @@ export interface UIStrings {
   notFoundTitle: string;
   /** 404 page text. */
   notFoundText: string;
+  /** Heading of a tag archive: {tag}. */
+  tagTitle: string;
+  /** Heading of a year archive: {year}. */
+  yearTitle: string;
+  /** Heading of a month archive: {year}, {month} (digits), {monthName}. */
+  monthTitle: string;
+  /** Heading of a day archive: {year}, {month}, {day}, {monthName}. */
+  dayTitle: string;
+  /** A numbered archive page: {title}, {page}. */
+  pageTitle: string;
+  /** Label of the list of numbered archive pages. */
+  archivePages: string;
+  /** Link to newer stories. */
+  newer: string;
+  /** Link to older stories. */
+  older: string;
+  /** Link to the newest page of an archive. */
+  latestPage: string;
+  /** Heading of a photographer's pictures: {name}. */
+  photosBy: string;
+  /** First breadcrumb. */
+  breadcrumbHome: string;
+  /** Title of a redirect page. */
+  movedTitle: string;
+  /** Text before the new address on a redirect page. */
+  movedText: string;
+  /** Label of one correction. */
+  correction: string;
+  /** Heading of the corrections note. */
+  corrections: string;
+  /** Label of the feed links. */
+  feeds: string;
 }
 
 export type UIKey = keyof UIStrings;

@@ -5,13 +5,28 @@
  * the preview keeps running so an editor can fix them live.
  */
 import type { AstroIntegration } from 'astro';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkContent } from '../content-validation.ts';
+import { readPageMetaFromHtml, type PageMeta } from '../lib/sitemap.ts';
+
+let outDir: string | undefined;
+
+/** Metadata of a built page by its absolute URL, for the sitemap (which runs after the pages are written). */
+export function readBuiltPageMeta(url: string): PageMeta | undefined {
+  if (!outDir) return undefined;
+  const file = join(outDir, decodeURIComponent(new URL(url).pathname), 'index.html');
+  return existsSync(file) ? readPageMetaFromHtml(readFileSync(file, 'utf8')) : undefined;
+}
 
 export default function gazette(): AstroIntegration {
   return {
     name: 'gazette',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
       'astro:config:setup': async ({ config, command, logger, updateConfig }) => {
         // Drafts show only in `astro dev`. Decided by the command, never by NODE_ENV or
         // import.meta.env.DEV, which a stray NODE_ENV=development would flip in production.

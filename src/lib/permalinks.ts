@@ -37,3 +37,32 @@ export function toPersonPath(id: string, locale: Locale): string {
 export function toSectionPath(id: string, locale: Locale): string {
   return `${getLocalePrefix(locale)}/sections/${id}/`;
 }
+
+/** Feeds per language: /rss.xml, /atom.xml, /en/rss.xml, /en/atom.xml. */
+export function toFeedPath(locale: Locale, kind: 'rss' | 'atom'): string {
+  return `${getLocalePrefix(locale)}/${kind}.xml`;
+}
+
+/** A tag's archive. Tags are free text in the story's language; the slug keeps CJK as is. */
+export function toTagSlug(tag: string): string {
+  return tag
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_/\\?#%&+.,;:'"“”‘’()（）[\]{}<>|!！？，。、：；]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+export function toTagPath(tag: string, locale: Locale): string {
+  return `${getLocalePrefix(locale)}/tags/${toTagSlug(tag)}/`;
+}
+
+/** Date archives: /2025/, /2025/12/, /2025/12/22/, so cutting a permalink back never 404s. */
+export function toDatePath(locale: Locale, year: string, month?: string, day?: string): string {
+  return `${getLocalePrefix(locale)}/${[year, month, day].filter(Boolean).join('/')}/`;
+}
+
+/** Numbered page n of a paginated archive (see paginate.ts: page 1 holds the oldest stories). */
+export function toPagePath(basePath: string, page: number): string {
+  return `${basePath}page/${page}/`;
+}

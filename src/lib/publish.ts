@@ -24,3 +24,15 @@ export function isPublished(story: Publishable, now: Date): boolean {
 export function isVisible(story: Publishable, now: Date, preview: boolean): boolean {
   return preview || isPublished(story, now);
 }
+
+export interface Modifiable {
+  published: Date;
+  updated?: Date | undefined;
+  corrections?: { date: Date }[] | undefined;
+}
+
+/** dateModified: the latest of published, updated and any correction. */
+export function getDateModified(story: Modifiable): Date {
+  const times = [story.published, story.updated, ...(story.corrections ?? []).map((c) => c.date)].filter((d): d is Date => d instanceof Date);
+  return new Date(Math.max(...times.map((d) => d.getTime())));
+}

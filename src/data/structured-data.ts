@@ -1,0 +1,49 @@
+/** Wires site data into the pure JSON-LD builders of src/lib/jsonld.ts. */
+import { defaultLocale, locales, type Locale } from '../config/locales.ts';
+import { site } from '../config/site.ts';
+import { t } from '../i18n/index.ts';
+import { toW3C } from '../lib/dates.ts';
+import { toBreadcrumbList, toNewsArticle, toWebSite, type ImageCrop, type PublisherInput } from '../lib/jsonld.ts';
+import { toAbsoluteUrl, toHomePath, toPersonPath, toSectionPath } from '../lib/permalinks.ts';
+import { getDateModified } from '../lib/publish.ts';
+import type { SiteData, StoryVersion } from './site-data.ts';
+
+/** The publisher logo: public/logo.png, 600x60 as Google's publisher guidelines suggest. */
+export const LOGO = { path: '/logo.png', width: 600, height: 60 };
+
+export function getPublisher(locale: Locale, siteUrl: string): PublisherInput {
+  return { name: site.name[locale], url: siteUrl, logo: { url: toAbsoluteUrl(LOGO.path, siteUrl), width: LOGO.width, height: LOGO.height } };
+}
+
+export function getStoryJsonLd(data: SiteData, version: StoryVersion, images: ImageCrop[]) {
+  const { locale, data: story } = version;
+  const lang = locales[locale].lang;
+  const source = version.translations.find((other) => other.locale === defaultLocale);
+  const section = data.sections.get(story.section)?.name[locale] ?? story.section;
+  const article = toNewsArticle({
+    url: version.url,
+    headline: story.title,
+    alternativeHeadline: story.subtitle,
+    description: story.summary,
+    datePublished: toW3C(story.published, site.timezone),
+    dateModified: toW3C(getDateModified(story), site.timezone),
+    inLanguage: lang,
+    articleSection: section,
+    keywords: story.tags,
+    authors: story.authors.map((id) => ({ name: data.people.get(id)?.name[locale] ?? id, url: toAbsoluteUrl(toPersonPath(id, locale), data.siteUrl) })),
+    images,
+    publisher: getPublisher(locale, data.siteUrl),
+    translationOf: locale !== defaultLocale && source ? { url: source.url, inLanguage: locales[source.locale].lang } : undefined,
+    translations: locale === defaultLocale ? version.translations.map((other) => ({ url: other.url, inLanguage: locales[other.locale].lang })) : [],
+  });
+  const breadcrumbs = toBreadcrumbList([
+    { name: t(locale, 'breadcrumbHome'), url: toAbsoluteUrl(toHomePath(locale), data.siteUrl) },
+    { name: section, url: toAbsoluteUrl(toSectionPath(story.section, locale), data.siteUrl) },
+    { name: story.title, url: version.url },
+  ]);
+  return [article, breadcrumbs];
+}
+
+export function getFrontPageJsonLd(locale: Locale, siteUrl: string) {
+  return toWebSite({ name: site.name[locale], url: toAbsoluteUrl(toHomePath(locale), siteUrl), inLanguage: locales[locale].lang, publisher: getPublisher(locale, siteUrl) });
+}

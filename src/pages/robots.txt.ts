@@ -1,0 +1,6 @@
+import { getSiteUrl } from '../config/site.ts';
+import { toRobotsTxt } from '../lib/sitemap.ts';
+
+export function GET() {
+  return new Response(toRobotsTxt(getSiteUrl()), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+}
