@@ -5,7 +5,7 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fixtureContent, makeProject, readPage, removeProject, runBuild, textOf } from '../helpers/project.ts';
+import { fixtureContent, makeProject, readPage, removeProject, runBuild, runScript, textOf } from '../helpers/project.ts';
 
 const projects: string[] = [];
 afterAll(() => projects.forEach(removeProject));
@@ -105,7 +105,32 @@ describe('markup in content is text, never executed', () => {
     expect(doc.querySelector('h1 script, h1 b')).toBeNull();
     expect(textOf(doc.querySelector('.main-media .caption-text'))).toBe('<img src=x onerror=alert(1)>');
     expect(doc.querySelector('figcaption img')).toBeNull();
-    expect([...doc.querySelectorAll('script')]).toHaveLength(0);
+    expect([...doc.querySelectorAll('script')].filter((s) => s.getAttribute('type') !== 'application/ld+json')).toHaveLength(0);
     expect(doc.querySelector('title')?.textContent).toContain('<script>alert(1)</script>');
+    const article = JSON.parse(doc.querySelector('script[type="application/ld+json"]')?.textContent ?? '');
+    expect(article.headline).toBe('<script>alert(1)</script> & <b>bold</b>');
+  });
+
+  it('keeps a headline containing </script> inside its JSON-LD block', () => {
+    const dir = makeProject(fixtureContent('basic'));
+    projects.push(dir);
+    edit(dir, ZH, (t) => t.replace('title: 双语测试稿件', 'title: "标题</script><script>alert(1)</script>"'));
+    const result = runBuild(dir);
+    expect(result.status, result.output).toBe(0);
+    const doc = readPage(dir, '/2025/12/22/bilingual-story/');
+    const blocks = [...doc.querySelectorAll('script')];
+    expect(blocks.every((block) => block.getAttribute('type') === 'application/ld+json')).toBe(true);
+    expect(JSON.parse(blocks[0]?.textContent ?? '').headline).toBe('标题</script><script>alert(1)</script>');
+  });
+});
+
+describe('warnings name the file but do not stop the build', () => {
+  it('warns about a headline over 110 characters', () => {
+    const dir = makeProject(fixtureContent('basic'));
+    projects.push(dir);
+    edit(dir, EN, (t) => t.replace('title: A bilingual test story', `title: ${'A very long headline '.repeat(6)}`));
+    const result = runScript(dir, 'check.ts', ['--content-only']);
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/content\/stories\/bilingual-story\/en\.mdx:\d+: title: warning: headline is 125 characters/);
   });
 });

@@ -1,0 +1,280 @@
+/**
+ * What archive crawlers get from the `basic` fixture: sitemaps, news sitemap, feeds,
+ * structured data, social cards, archives, redirects, and a site whose every internal
+ * link resolves. Built twice, to prove two builds are byte-identical.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parseHTML } from 'linkedom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtureContent, makeProject, readPage, removeProject, runBuild, textOf } from '../helpers/project.ts';
+
+const SITE = 'https://news.example.org';
+const ZH = '/2025/12/22/bilingual-story/';
+const EN = '/en/2025/12/22/bilingual-story/';
+let dir: string;
+let second: string;
+
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['url', 'xhtml:link', 'item', 'entry', 'sitemap', 'dc:creator', 'category'].includes(name) });
+function readXml(path: string) {
+  const text = readFileSync(join(dir, 'dist', path), 'utf8');
+  expect(XMLValidator.validate(text)).toBe(true);
+  return xml.parse(text);
+}
+
+function files(root: string, base = root): string[] {
+  return readdirSync(root).flatMap((name) => {
+    const path = join(root, name);
+    return statSync(path).isDirectory() ? files(path, base) : [path.slice(base.length + 1)];
+  });
+}
+
+beforeAll(() => {
+  dir = makeProject(fixtureContent('basic'));
+  second = makeProject(fixtureContent('basic'));
+  for (const project of [dir, second]) {
+    const result = runBuild(project);
+    expect(result.status, result.output).toBe(0);
+  }
+});
+afterAll(() => [dir, second].forEach(removeProject));
+
+describe('sitemaps and robots.txt', () => {
+  it('robots.txt names every sitemap', () => {
+    const robots = readFileSync(join(dir, 'dist/robots.txt'), 'utf8');
+    expect(robots).toContain(`Sitemap: ${SITE}/sitemap-index.xml`);
+    expect(robots).toContain(`Sitemap: ${SITE}/news-sitemap.xml`);
+  });
+
+  it('lists every published page with reciprocal hreflang and x-default, and nothing unpublished', () => {
+    const index = readXml('sitemap-index.xml');
+    const sitemaps = index.sitemapindex.sitemap.map((s: { loc: string }) => s.loc.replace(SITE, ''));
+    const urls = sitemaps.flatMap((path: string) => readXml(path).urlset.url) as { loc: string; lastmod?: string; 'xhtml:link'?: { '@hreflang': string; '@href': string }[] }[];
+    const byLoc = new Map(urls.map((url) => [url.loc, url]));
+    const links = (loc: string) => Object.fromEntries((byLoc.get(loc)?.['xhtml:link'] ?? []).map((l) => [l['@hreflang'], l['@href']]));
+    const expected = { 'zh-CN': `${SITE}${ZH}`, en: `${SITE}${EN}`, 'x-default': `${SITE}${ZH}` };
+    expect(links(`${SITE}${ZH}`)).toEqual(expected);
+    expect(links(`${SITE}${EN}`)).toEqual(expected);
+    expect(byLoc.has(`${SITE}/2025/12/10/zh-only-story/`)).toBe(true);
+    expect(links(`${SITE}/2025/12/10/zh-only-story/`)).toEqual({});
+    // lastmod is the latest of published, updated and corrections: the correction at 18:00 Beijing.
+    expect(new Date(byLoc.get(`${SITE}${ZH}`)!.lastmod!).toISOString()).toBe('2025-12-22T10:00:00.000Z');
+    expect(new Date(byLoc.get(`${SITE}${EN}`)!.lastmod!).toISOString()).toBe('2025-12-21T17:30:00.000Z');
+    const locs = [...byLoc.keys()].join('\n');
+    expect(locs).not.toMatch(/draft-story|scheduled-story|old-bilingual-story|404/);
+    for (const url of urls) {
+      for (const link of url['xhtml:link'] ?? []) {
+        // Reciprocity: every alternate lists this URL back.
+        if (link['@hreflang'] !== 'x-default') expect(Object.values(links(link['@href']))).toContain(url.loc);
+      }
+    }
+  });
+
+  it('news sitemap holds the stories of the 48 hours before GAZETTE_NOW, with Google News fields', () => {
+    const urls = readXml('news-sitemap.xml').urlset.url as { loc: string; 'news:news': Record<string, any> }[];
+    expect(urls.map((u) => u.loc).sort()).toEqual([`${SITE}${ZH}`, `${SITE}${EN}`].sort());
+    const zh = urls.find((u) => u.loc === `${SITE}${ZH}`)!['news:news'];
+    expect(zh['news:publication']).toEqual({ 'news:name': 'Gazette 示范新闻', 'news:language': 'zh-cn' });
+    expect(zh['news:publication_date']).toBe('2025-12-22T01:30:00+08:00');
+    expect(zh['news:title']).toBe('双语测试稿件');
+    const en = urls.find((u) => u.loc === `${SITE}${EN}`)!['news:news'];
+    expect(en['news:publication']['news:language']).toBe('en');
+  });
+});
+
+describe('feeds', () => {
+  it('are advertised in every page head', () => {
+    for (const path of [ZH, EN, '/', '/en/', '/sections/news/']) {
+      const doc = readPage(dir, path);
+      const feeds = [...doc.querySelectorAll('link[rel=alternate][type]')].map((l) => l.getAttribute('href'));
+      expect(feeds).toEqual(['/rss.xml', '/atom.xml', '/en/rss.xml', '/en/atom.xml']);
+    }
+  });
+
+  it('RSS carries the full story with absolute image URLs, captions, credits and corrections', () => {
+    const channel = readXml('rss.xml').rss.channel;
+    expect(channel.language).toBe('zh-CN');
+    const items = channel.item as Record<string, any>[];
+    expect(items.map((i) => i.link)).toEqual([`${SITE}${ZH}`, `${SITE}/2025/12/10/zh-only-story/`]);
+    const body = parseHTML(`<!doctype html><body>${items[0]!['content:encoded']}</body>`).document;
+    expect(textOf(body.querySelector('body'))).toContain('最后一段正文。');
+    expect([...body.querySelectorAll('.key-figures li')].map(textOf)).toEqual(['要点一；', '要点二。']);
+    const images = [...body.querySelectorAll('img')];
+    expect(images.length).toBe(2);
+    for (const img of images) expect(img.getAttribute('src')).toMatch(new RegExp(`^${SITE}/_astro/.+\\.(jpg|png)$`));
+    expect(body.querySelectorAll('source')).toHaveLength(0);
+    expect([...body.querySelectorAll('figcaption')].map(textOf)).toEqual(['示意图 测试头图 记者 李华 摄', '正文图片 新华社']);
+    expect(textOf(body.querySelector('aside'))).toContain('更正：第二段的企业数量应为50户。');
+    expect(items[0]!['dc:creator']).toEqual(['王明']);
+    for (const img of images) expect(existsSync(join(dir, 'dist', new URL(img.getAttribute('src')!).pathname))).toBe(true);
+    const en = readXml('en/rss.xml').rss.channel.item as Record<string, any>[];
+    expect(en.map((i) => i.link)).toEqual([`${SITE}${EN}`]);
+    expect(en[0]!['content:encoded']).toContain('Photo: Li Hua');
+    expect(en[0]!['content:encoded']).toContain('Last paragraph.');
+  });
+
+  it('Atom carries the same, with updated from the latest correction', () => {
+    const feed = readXml('atom.xml').feed;
+    const entry = (feed.entry as Record<string, any>[]).find((e) => e.id === `${SITE}${ZH}`)!;
+    expect(new Date(entry.updated).toISOString()).toBe('2025-12-22T10:00:00.000Z');
+    expect(new Date(entry.published).toISOString()).toBe('2025-12-21T17:30:00.000Z');
+    expect(entry.content['#text']).toContain('最后一段正文。');
+    expect(new Date(feed.updated).toISOString()).toBe('2025-12-22T10:00:00.000Z');
+    expect(readXml('en/atom.xml').feed.entry).toHaveLength(1);
+  });
+});
+
+describe('structured data and social cards', () => {
+  const jsonLd = (path: string) => [...readPage(dir, path).querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent ?? ''));
+
+  it('describes each story as a NewsArticle with crops, authors, publisher and its translation', () => {
+    const [article, breadcrumbs] = jsonLd(ZH);
+    expect(article).toMatchObject({
+      '@type': 'NewsArticle',
+      headline: '双语测试稿件',
+      alternativeHeadline: '——副题在此',
+      description: '一篇用于测试的双语稿件。',
+      datePublished: '2025-12-22T01:30:00+08:00',
+      dateModified: '2025-12-22T18:00:00+08:00',
+      inLanguage: 'zh-CN',
+      articleSection: '要闻',
+      keywords: '测试, 制造业',
+      mainEntityOfPage: { '@id': `${SITE}${ZH}` },
+      author: [{ '@type': 'Person', name: '王明', url: `${SITE}/people/wang-ming/` }],
+      publisher: { '@type': 'NewsMediaOrganization', name: 'Gazette 示范新闻', logo: { url: `${SITE}/logo.png` } },
+      workTranslation: [{ '@id': `${SITE}${EN}`, inLanguage: 'en' }],
+    });
+    const ratios = article.image.map((image: { width: number; height: number }) => +(image.width / image.height).toFixed(2));
+    expect(ratios).toEqual([1.78, 1.33, 1]);
+    for (const image of article.image) {
+      expect(image.width).toBeGreaterThanOrEqual(1200);
+      expect(existsSync(join(dir, 'dist', new URL(image.url).pathname))).toBe(true);
+    }
+    expect(breadcrumbs['@type']).toBe('BreadcrumbList');
+    expect(breadcrumbs.itemListElement.map((i: { item: string }) => i.item)).toEqual([`${SITE}/`, `${SITE}/sections/news/`, `${SITE}${ZH}`]);
+    const [english] = jsonLd(EN);
+    expect(english.translationOfWork).toMatchObject({ '@id': `${SITE}${ZH}`, inLanguage: 'zh-CN' });
+    expect(english.dateModified).toBe('2025-12-22T01:30:00+08:00');
+  });
+
+  it('describes the front pages as a WebSite and its NewsMediaOrganization', () => {
+    const types = jsonLd('/').map((item) => item['@type']);
+    expect(types).toEqual(['WebSite', 'NewsMediaOrganization']);
+  });
+
+  it('gives stories Open Graph and Twitter cards with a 1200x630 image', () => {
+    const doc = readPage(dir, ZH);
+    const meta = (property: string) => [...doc.querySelectorAll(`meta[property="${property}"], meta[name="${property}"]`)].map((m) => m.getAttribute('content'));
+    expect(meta('og:type')).toEqual(['article']);
+    expect(meta('og:locale')).toEqual(['zh_CN']);
+    expect(meta('og:locale:alternate')).toEqual(['en_GB']);
+    expect(meta('og:image:width')).toEqual(['1200']);
+    expect(meta('og:image:height')).toEqual(['630']);
+    expect(existsSync(join(dir, 'dist', new URL(meta('og:image')[0]!).pathname))).toBe(true);
+    expect(meta('article:published_time')).toEqual(['2025-12-22T01:30:00+08:00']);
+    expect(meta('article:modified_time')).toEqual(['2025-12-22T18:00:00+08:00']);
+    expect(meta('article:section')).toEqual(['要闻']);
+    expect(meta('article:tag')).toEqual(['测试', '制造业']);
+    expect(meta('robots')).toEqual(['max-image-preview:large']);
+    expect(meta('twitter:card')).toEqual(['summary_large_image']);
+  });
+
+  it('shows the correction on the story', () => {
+    expect(textOf(readPage(dir, ZH).querySelector('.corrections'))).toContain('更正：第二段的企业数量应为50户。');
+  });
+});
+
+describe('archives, redirects and 404s', () => {
+  it('cutting any permalink back leads to a date archive that lists the story', () => {
+    for (const path of ['/2025/', '/2025/12/', '/2025/12/22/', '/en/2025/', '/en/2025/12/', '/en/2025/12/22/']) {
+      const hrefs = [...readPage(dir, path).querySelectorAll('.story-card-title a')].map((a) => a.getAttribute('href'));
+      expect(hrefs).toContain(path.startsWith('/en/') ? EN : ZH);
+    }
+    expect(textOf(readPage(dir, '/2025/12/').querySelector('h1'))).toBe('2025年12月');
+    expect(textOf(readPage(dir, '/en/2025/12/').querySelector('h1'))).toBe('December 2025');
+    expect(existsSync(join(dir, 'dist/en/2025/12/10/index.html'))).toBe(false);
+  });
+
+  it('links tags to tag archives in the story’s language', () => {
+    const tag = readPage(dir, ZH).querySelector('.tags a');
+    expect(tag?.getAttribute('href')).toBe('/tags/测试/');
+    expect(textOf(readPage(dir, '/tags/测试/').querySelector('h1'))).toBe('标签：测试');
+    expect(readPage(dir, '/en/tags/manufacturing/').querySelectorAll('.story-card')).toHaveLength(1);
+  });
+
+  it('lists a photographer’s photos on their page', () => {
+    const page = readPage(dir, '/people/li-hua/');
+    expect(textOf(page.querySelector('#photos'))).toBe('李华拍摄的图片');
+    expect(page.querySelectorAll('.photo-grid figure')).toHaveLength(1);
+  });
+
+  it('keeps an old path alive as a redirect to the story', () => {
+    const doc = readPage(dir, '/2025/12/21/old-bilingual-story/');
+    expect(doc.querySelector('meta[http-equiv=refresh]')?.getAttribute('content')).toBe(`0; url=${ZH}`);
+    expect(doc.querySelector('link[rel=canonical]')?.getAttribute('href')).toBe(`${SITE}${ZH}`);
+    expect(doc.querySelector('a')?.getAttribute('href')).toBe(ZH);
+  });
+
+  it('has a 404 page per language', () => {
+    expect(readPage(dir, '/404.html').documentElement.getAttribute('lang')).toBe('zh-CN');
+    expect(readPage(dir, '/en/404.html').documentElement.getAttribute('lang')).toBe('en');
+  });
+});
+
+describe('the whole built site', () => {
+  const htmlFiles = () => files(join(dir, 'dist')).filter((file) => file.endsWith('.html'));
+
+  it('has no broken internal link or asset URL', () => {
+    const broken: string[] = [];
+    const resolves = (url: string) => {
+      const path = decodeURIComponent(url.split(/[?#]/)[0]!);
+      const file = join(dir, 'dist', path);
+      return path.endsWith('/') ? existsSync(join(file, 'index.html')) : existsSync(file);
+    };
+    for (const file of htmlFiles()) {
+      const doc = parseHTML(readFileSync(join(dir, 'dist', file), 'utf8')).document;
+      const urls = [
+        ...[...doc.querySelectorAll('a[href], link[href]')].map((el) => el.getAttribute('href')!),
+        ...[...doc.querySelectorAll('img[src]')].map((el) => el.getAttribute('src')!),
+        ...[...doc.querySelectorAll('[srcset]')].flatMap((el) => el.getAttribute('srcset')!.split(',').map((part) => part.trim().split(/\s+/)[0]!)),
+        ...[...doc.querySelectorAll('meta[property="og:image"], meta[name="twitter:image"]')].map((el) => el.getAttribute('content')!),
+      ];
+      for (const raw of urls) {
+        const url = raw.startsWith(SITE) ? raw.slice(SITE.length) || '/' : raw;
+        if (!url.startsWith('/') || url.startsWith('//')) continue;
+        if (!resolves(url)) broken.push(`${file}: ${raw}`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('has reciprocal hreflang on every page that has any', () => {
+    const pages = new Map<string, Record<string, string>>();
+    for (const file of htmlFiles()) {
+      const doc = parseHTML(readFileSync(join(dir, 'dist', file), 'utf8')).document;
+      const canonical = doc.querySelector('link[rel=canonical]')?.getAttribute('href');
+      const alternates = Object.fromEntries([...doc.querySelectorAll('link[rel=alternate][hreflang]')].map((l) => [l.getAttribute('hreflang'), l.getAttribute('href')]));
+      if (canonical) pages.set(canonical, alternates);
+    }
+    let checked = 0;
+    for (const [url, alternates] of pages) {
+      if (Object.keys(alternates).length === 0) continue;
+      expect(Object.values(alternates)).toContain(url);
+      expect(alternates['x-default']).toBeDefined();
+      for (const [lang, other] of Object.entries(alternates)) {
+        if (lang === 'x-default') continue;
+        expect(pages.get(other), `${url} → ${other}`).toEqual(alternates);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it('is byte-identical across two builds of the same content and GAZETTE_NOW', () => {
+    const digest = (root: string) =>
+      Object.fromEntries(files(join(root, 'dist')).sort().map((file) => [file, createHash('sha256').update(readFileSync(join(root, 'dist', file))).digest('hex')]));
+    expect(digest(second)).toEqual(digest(dir));
+  });
+});
