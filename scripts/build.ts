@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { localeKeys, locales } from '../src/config/locales.ts';
 import { checkContent } from '../src/content-validation.ts';
 import { pruneUnreferencedAssets } from '../src/lib/prune-assets.ts';
+import { writeSearchIndex } from '../src/lib/search-index.ts';
 
 const root = process.cwd();
 const dist = join(root, 'dist');
@@ -53,6 +54,16 @@ for (const locale of localeKeys) {
 
 const pruned = pruneUnreferencedAssets(next);
 if (pruned.length > 0) console.log(`pruned ${pruned.length} unreferenced asset(s): originals and photos no published page shows`);
+
+// After pruning: Pagefind's compressed fragments name images the pruner cannot read.
+try {
+  const { pages } = await writeSearchIndex(next);
+  console.log(`search index: ${pages} page(s)`);
+} catch (error) {
+  rmSync(next, { recursive: true, force: true });
+  console.error(`${(error as Error).message}\nBuild failed: dist/ was left as it was.`);
+  process.exit(1);
+}
 
 // Swap: two renames on one filesystem, so dist/ is never half-written.
 rmSync(previous, { recursive: true, force: true });

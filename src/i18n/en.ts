@@ -38,4 +38,7 @@ export default {
   correction: 'Correction',
   corrections: 'Corrections',
   feeds: 'Feeds',
+  search: 'Search',
+  searchTitle: 'Search stories',
+  searchNoScript: 'Search needs JavaScript. You can also browse stories by date, section or tag.',
 } satisfies UIStrings;

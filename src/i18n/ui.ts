@@ -79,6 +79,12 @@ export interface UIStrings {
   corrections: string;
   /** Label of the feed links. */
   feeds: string;
+  /** Link to the search page in the header. */
+  search: string;
+  /** Heading of the search page. */
+  searchTitle: string;
+  /** Shown on the search page without JavaScript. */
+  searchNoScript: string;
 }
 
 export type UIKey = keyof UIStrings;

@@ -38,4 +38,7 @@ export default {
   correction: '更正',
   corrections: '更正说明',
   feeds: '订阅',
+  search: '搜索',
+  searchTitle: '搜索报道',
+  searchNoScript: '搜索需要 JavaScript。也可按日期、栏目或标签浏览报道。',
 } satisfies UIStrings;

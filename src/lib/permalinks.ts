@@ -66,3 +66,8 @@ export function toDatePath(locale: Locale, year: string, month?: string, day?: s
 export function toPagePath(basePath: string, page: number): string {
   return `${basePath}page/${page}/`;
 }
+
+/** The search page of a language: /search/, /en/search/. */
+export function toSearchPath(locale: Locale): string {
+  return `${getLocalePrefix(locale)}/search/`;
+}
