@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distHas, makeProject, readPage, removeProject, repoRoot, runBuild, textOf } from '../helpers/project.ts';
 
@@ -94,6 +95,15 @@ describe('the site around it', () => {
     expect(distHas(dir, '/en/')).toBe(true);
     expect(readPage(dir, '/').querySelector('.story-card-lead a')?.getAttribute('href')).toBe(ZH);
     expect(readPage(dir, '/en/').querySelector('.story-card-lead a')?.getAttribute('href')).toBe(EN);
+  });
+
+  it('fits HTML and CSS of each story page in the first round trip (14 KB gzipped)', () => {
+    for (const path of [ZH, EN]) {
+      const html = readFileSync(join(dir, 'dist', path, 'index.html'));
+      // CSS is inlined, so the page's HTML is all of its HTML and CSS.
+      expect(html.toString()).not.toMatch(/<link[^>]+rel="stylesheet"/);
+      expect(gzipSync(html, { level: 9 }).length).toBeLessThanOrEqual(14 * 1024);
+    }
   });
 
   it('never ships an original full-size photo', () => {
