@@ -141,6 +141,21 @@ describe('drafts and embargoes', () => {
   });
 });
 
+describe('drafts and embargoes, whatever the environment says', () => {
+  it('leaks nothing when a stray NODE_ENV=development is set for a production build', () => {
+    const other = makeProject(fixtureContent('basic'));
+    try {
+      const result = runBuild(other, { NODE_ENV: 'development', DEV: 'true' });
+      expect(result.status, result.output).toBe(0);
+      expect(distHas(other, '/2025/12/01/draft-story/')).toBe(false);
+      expect(distHas(other, '/2030/01/01/scheduled-story/')).toBe(false);
+      expect(readPage(other, '/').documentElement.outerHTML).not.toContain('草稿稿件');
+    } finally {
+      removeProject(other);
+    }
+  });
+});
+
 describe('archive pages', () => {
   it('lists a person’s and a section’s stories in each language', () => {
     const person = readPage(dir, '/people/li-hua/');

@@ -18,6 +18,18 @@ export const FIXTURE_NOW = '2025-12-23T00:00:00+08:00';
 
 const PROJECT_FILES = ['src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
 
+/**
+ * The environment an editor's shell would have: vitest sets NODE_ENV, MODE, DEV, PROD, SSR
+ * and BASE_URL for its own Vite, and Astro started from a test would read them.
+ */
+export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (/^(NODE_ENV|MODE|DEV|PROD|SSR|BASE_URL|VITEST.*|TEST)$/.test(key)) delete env[key];
+  }
+  return { ...env, ...extra };
+}
+
 /** A temp copy of the project whose content/ is `content` (a path), or the real content/ when omitted. */
 export function makeProject(content: string = join(repoRoot, 'content')): string {
   const dir = mkdtempSync(join(tmpdir(), 'gazette-test-'));
@@ -43,7 +55,7 @@ export function runBuild(dir: string, env: Record<string, string> = {}): BuildRe
   const result = spawnSync(process.execPath, [join(dir, 'scripts/build.ts')], {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...process.env, GAZETTE_NOW: FIXTURE_NOW, SITE_URL: 'https://news.example.org', ...env },
+    env: cleanEnv({ GAZETTE_NOW: FIXTURE_NOW, SITE_URL: 'https://news.example.org', ...env }),
     maxBuffer: 64 * 1024 * 1024,
   });
   return { status: result.status ?? 1, output: `${result.stdout}\n${result.stderr}` };
@@ -53,7 +65,7 @@ export function runScript(dir: string, script: string, args: string[] = [], env:
   const result = spawnSync(process.execPath, [join(dir, 'scripts', script), ...args], {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...process.env, GAZETTE_NOW: FIXTURE_NOW, ...env },
+    env: cleanEnv({ GAZETTE_NOW: FIXTURE_NOW, ...env }),
   });
   return { status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
 }

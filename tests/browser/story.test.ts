@@ -1,0 +1,195 @@
+/**
+ * The real site in a real browser, on a phone and on a laptop: the seed story in both
+ * languages and both front pages. Builds content/ once in a temp dir, serves its dist/
+ * on 127.0.0.1 and drives Debian's Chromium. Full-page screenshots go to
+ * tests/artifacts/screenshots/<viewport>-<page>[-dark].png.
+ */
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  formatViolations,
+  imageSizeProblems,
+  inspectImages,
+  launchBrowser,
+  luminance,
+  newContext,
+  recordForeignRequests,
+  requireChromium,
+  runAxe,
+  screenshot,
+  scrollThrough,
+  VIEWPORTS,
+  type Viewport,
+} from '../helpers/browser.ts';
+import { makeProject, removeProject, runBuild } from '../helpers/project.ts';
+import { serveDir, type StaticServer } from '../helpers/serve.ts';
+
+const ZH = '/2025/12/22/lianshang-fali-zhenxing-chanye/';
+const EN = '/en/2025/12/22/lianshang-fali-zhenxing-chanye/';
+
+interface SitePage {
+  name: string;
+  path: string;
+  lang: string;
+  /** Where the language switch leads, and that page's <html lang>. */
+  translation: { path: string; lang: string };
+}
+
+const PAGES: SitePage[] = [
+  { name: 'story-zh', path: ZH, lang: 'zh-CN', translation: { path: EN, lang: 'en' } },
+  { name: 'story-en', path: EN, lang: 'en', translation: { path: ZH, lang: 'zh-CN' } },
+  { name: 'front-zh', path: '/', lang: 'zh-CN', translation: { path: '/en/', lang: 'en' } },
+  { name: 'front-en', path: '/en/', lang: 'en', translation: { path: '/', lang: 'zh-CN' } },
+];
+
+let dir: string | undefined;
+let server: StaticServer | undefined;
+let browser: Browser | undefined;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  // Before the (slow) build: no browser is a failure with a clear message, never a skip.
+  requireChromium();
+  dir = makeProject();
+  const result = runBuild(dir, { GAZETTE_NOW: '2026-01-01T00:00:00+08:00' });
+  expect(result.status, result.output).toBe(0);
+  server = await serveDir(join(dir, 'dist'));
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await Promise.allSettled(contexts.map((context) => context.close()));
+  await browser?.close();
+  await server?.close();
+  if (dir) removeProject(dir);
+});
+
+interface Visit {
+  page: Page;
+  context: BrowserContext;
+  /** Requests to any origin but the local server's, from the moment the context opened. */
+  foreign: string[];
+}
+
+/** Opens `path` in a fresh context (its own cache) at `viewport`. */
+async function visit(viewport: Viewport, path: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Visit> {
+  const context = await newContext(browser!, viewport, colorScheme);
+  contexts.push(context);
+  const foreign = recordForeignRequests(context, server!.url);
+  const page = await context.newPage();
+  const response = await page.goto(server!.url + path, { waitUntil: 'load' });
+  expect(response?.status(), `${path} status`).toBe(200);
+  return { page, context, foreign };
+}
+
+async function done({ context }: Visit): Promise<void> {
+  await context.close();
+}
+
+describe.each(VIEWPORTS)('at $width×$height ($name)', (viewport) => {
+  describe.each(PAGES)('$name ($path)', (sitePage) => {
+    const shot = `${viewport.name}-${sitePage.name}`;
+
+    it('fits the screen: no horizontal scrolling', async () => {
+      const v = await visit(viewport, sitePage.path);
+      await scrollThrough(v.page);
+      const layout = await v.page.evaluate(() => {
+        const root = document.documentElement;
+        const width = root.clientWidth;
+        // The outermost elements sticking out on the right, to name the culprit.
+        const culprits = [...document.body.querySelectorAll('*')]
+          .filter((el) => el.getBoundingClientRect().right > width + 0.5)
+          .filter((el) => !(el.parentElement && el.parentElement.getBoundingClientRect().right > width + 0.5))
+          .slice(0, 8)
+          .map((el) => `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''} right=${Math.round(el.getBoundingClientRect().right)}`);
+        return { scrollWidth: root.scrollWidth, clientWidth: width, culprits };
+      });
+      await screenshot(v.page, shot);
+      expect(layout.scrollWidth, `wider than the ${layout.clientWidth}px screen: ${layout.culprits.join(', ')}`).toBeLessThanOrEqual(layout.clientWidth);
+      await done(v);
+    });
+
+    it('loads every image, each at a size that suits its slot', async () => {
+      const v = await visit(viewport, sitePage.path);
+      await scrollThrough(v.page);
+      const images = await inspectImages(v.page);
+      expect(images.length, 'images on the page').toBeGreaterThan(0);
+      const problems = images.flatMap(imageSizeProblems);
+      expect(problems, problems.join('\n')).toEqual([]);
+      await done(v);
+    });
+
+    it('switches to the translated page with the language switch', async () => {
+      const v = await visit(viewport, sitePage.path);
+      expect(await v.page.evaluate(() => document.documentElement.lang)).toBe(sitePage.lang);
+      const link = v.page.locator('.language-switch a');
+      expect(await link.count()).toBe(1);
+      await Promise.all([v.page.waitForURL(server!.url + sitePage.translation.path), link.click()]);
+      expect(new URL(v.page.url()).pathname).toBe(sitePage.translation.path);
+      expect(await v.page.evaluate(() => document.documentElement.lang)).toBe(sitePage.translation.lang);
+      await done(v);
+    });
+
+    it.each(['light', 'dark'] as const)('has no axe violations (WCAG 2.2 AA + best practices) in %s mode', async (scheme) => {
+      const v = await visit(viewport, sitePage.path, scheme);
+      await scrollThrough(v.page);
+      const violations = await runAxe(v.page);
+      expect(violations, `axe violations on ${sitePage.path} (${viewport.name}, ${scheme}):\n${formatViolations(violations)}`).toEqual([]);
+      await done(v);
+    });
+
+    it('turns dark when the reader’s system is dark', async () => {
+      const v = await visit(viewport, sitePage.path);
+      const colours = () =>
+        v.page.evaluate(() => {
+          const style = getComputedStyle(document.body);
+          return { background: style.backgroundColor, text: style.color };
+        });
+      const light = await colours();
+      expect(luminance(light.background), `light background ${light.background}`).toBeGreaterThan(0.8);
+      await v.page.emulateMedia({ colorScheme: 'dark' });
+      const dark = await colours();
+      expect(luminance(dark.background), `dark background ${dark.background}`).toBeLessThan(0.2);
+      expect(luminance(dark.text), `dark-mode text ${dark.text}`).toBeGreaterThan(0.5);
+      await scrollThrough(v.page);
+      await screenshot(v.page, `${shot}-dark`);
+      await done(v);
+    });
+
+    it('requests nothing from any other origin', async () => {
+      const v = await visit(viewport, sitePage.path);
+      await scrollThrough(v.page);
+      await v.page.emulateMedia({ colorScheme: 'dark' });
+      await scrollThrough(v.page);
+      expect(v.foreign, v.foreign.join('\n')).toEqual([]);
+      await done(v);
+    });
+  });
+});
+
+describe('keyboard', () => {
+  const desktop = VIEWPORTS.find((v) => v.name === 'desktop')!;
+
+  it.each(PAGES)('$name: the first Tab focuses a visible skip link that moves focus to #content', async ({ path }) => {
+    const v = await visit(desktop, path);
+    await v.page.keyboard.press('Tab');
+    const focused = await v.page.evaluate(() => {
+      const el = document.activeElement as HTMLAnchorElement | null;
+      const box = el?.getBoundingClientRect();
+      return {
+        className: el?.className ?? '',
+        href: el?.getAttribute('href') ?? '',
+        visible: Boolean(box && box.width > 0 && box.height > 0 && box.top >= 0 && box.left >= 0),
+        targetExists: Boolean(document.querySelector('#content')),
+      };
+    });
+    expect(focused.className).toContain('skip-link');
+    expect(focused.href).toBe('#content');
+    expect(focused.targetExists).toBe(true);
+    expect(focused.visible, 'the focused skip link is on screen').toBe(true);
+    await v.page.keyboard.press('Enter');
+    expect(await v.page.evaluate(() => document.activeElement?.id)).toBe('content');
+    await done(v);
+  });
+});

@@ -1,0 +1,233 @@
+/**
+ * Browser tests drive Debian's Chromium through playwright-core (no downloaded browser).
+ * `.ci/run` installs it; where it is missing the tests fail with requireChromium()'s message
+ * instead of skipping, so a CI that lost its browser cannot pass quietly.
+ */
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { repoRoot } from './project.ts';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** No phoning home: a test run talks to the local server and nothing else. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const SCREENSHOT_DIR = join(repoRoot, 'tests/artifacts/screenshots');
+
+export const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** WCAG 2.0/2.1 A and AA, 2.2 AA, and axe's best practices. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+export function hasChromium(): boolean {
+  try {
+    accessSync(CHROMIUM_PATH, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Throws (so every test of the file fails) when there is no Chromium to run. */
+export function requireChromium(): void {
+  if (!hasChromium()) {
+    throw new Error(
+      `Browser tests need Chromium at ${CHROMIUM_PATH}, and there is none (or it is not executable).\n` +
+        'Install it with `apt-get install chromium fonts-noto-cjk` (.ci/run does this), ' +
+        'or point CHROMIUM_PATH at a Chromium/Chrome binary.',
+    );
+  }
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  requireChromium();
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface Viewport {
+  name: string;
+  width: number;
+  height: number;
+  deviceScaleFactor: number;
+  isMobile: boolean;
+}
+
+/** A mid-range Android phone and a laptop. */
+export const VIEWPORTS: Viewport[] = [
+  { name: 'mobile', width: 360, height: 780, deviceScaleFactor: 2, isMobile: true },
+  { name: 'desktop', width: 1280, height: 800, deviceScaleFactor: 1, isMobile: false },
+];
+
+export async function newContext(browser: Browser, viewport: Viewport, colorScheme: 'light' | 'dark' = 'light'): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: viewport.width, height: viewport.height },
+    deviceScaleFactor: viewport.deviceScaleFactor,
+    isMobile: viewport.isMobile,
+    hasTouch: viewport.isMobile,
+    colorScheme,
+    reducedMotion: 'reduce',
+  });
+}
+
+/** Every request the context makes whose origin is not `origin` (the local server). */
+export function recordForeignRequests(context: BrowserContext, origin: string): string[] {
+  const foreign: string[] = [];
+  context.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank') return;
+    let requestOrigin: string;
+    try {
+      requestOrigin = new URL(url).origin;
+    } catch {
+      requestOrigin = url;
+    }
+    if (requestOrigin !== origin) foreign.push(`${request.method()} ${url} (${request.resourceType()})`);
+  });
+  return foreign;
+}
+
+/** Scrolls to the bottom a screen at a time (so lazy images start), then waits for every image. */
+export async function scrollThrough(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const step = Math.max(200, Math.floor(window.innerHeight * 0.8));
+    for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
+      window.scrollTo(0, y);
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 30)));
+    }
+    for (const img of document.images) img.scrollIntoView({ block: 'center' });
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    await Promise.all(
+      [...document.images].map((img) =>
+        img.complete
+          ? null
+          : new Promise((resolve) => {
+              img.addEventListener('load', resolve, { once: true });
+              img.addEventListener('error', resolve, { once: true });
+            }),
+      ),
+    );
+    window.scrollTo(0, 0);
+  });
+  await page.waitForLoadState('networkidle');
+}
+
+export interface ImageReport {
+  /** A readable name: alt text or file. */
+  label: string;
+  currentSrc: string;
+  complete: boolean;
+  /** Pixel width of the file the browser chose (not density-corrected). */
+  fileWidth: number;
+  /** Rendered CSS width. */
+  cssWidth: number;
+  dpr: number;
+  /** Widest candidate in any srcset of this image. */
+  largestCandidate: number;
+}
+
+/** What each <img> of the page loaded, and how big it is drawn. Call after scrollThrough(). */
+export async function inspectImages(page: Page): Promise<ImageReport[]> {
+  return page.evaluate(async () => {
+    const widthsOf = (srcset: string | null) =>
+      (srcset ?? '')
+        .split(',')
+        .map((candidate) => /\s(\d+)w\s*$/.exec(candidate.trim())?.[1])
+        .filter((w): w is string => Boolean(w))
+        .map(Number);
+    const reports = [];
+    for (const img of document.images) {
+      const sets = [img.getAttribute('srcset'), ...[...(img.parentElement?.tagName === 'PICTURE' ? img.parentElement.querySelectorAll('source') : [])].map((s) => s.getAttribute('srcset'))];
+      const candidates = sets.flatMap(widthsOf);
+      // naturalWidth of a srcset image is density-corrected; load the chosen file alone to get its pixels.
+      let fileWidth = 0;
+      if (img.currentSrc) {
+        const probe = new Image();
+        probe.src = img.currentSrc;
+        try {
+          await probe.decode();
+          fileWidth = probe.naturalWidth;
+        } catch {
+          fileWidth = 0;
+        }
+      }
+      reports.push({
+        label: img.alt || img.currentSrc.split('/').pop() || img.src,
+        currentSrc: img.currentSrc,
+        complete: img.complete && img.naturalWidth > 0,
+        fileWidth,
+        cssWidth: img.getBoundingClientRect().width,
+        dpr: window.devicePixelRatio,
+        largestCandidate: candidates.length > 0 ? Math.max(...candidates) : fileWidth,
+      });
+    }
+    return reports;
+  });
+}
+
+/** Problems with the size of a loaded image, or [] when it suits its slot. */
+export function imageSizeProblems(report: ImageReport): string[] {
+  const needed = report.cssWidth * report.dpr;
+  const problems: string[] = [];
+  if (!report.complete || report.fileWidth === 0) return [`${report.label}: did not load (${report.currentSrc || 'no source chosen'})`];
+  if (report.fileWidth < needed * 0.75 && report.fileWidth < report.largestCandidate) {
+    problems.push(`${report.label}: ${report.fileWidth}px file for ${Math.round(needed)}px needed (${report.cssWidth}css × ${report.dpr}); ${report.largestCandidate}px was available`);
+  }
+  if (report.fileWidth > needed * 3) {
+    problems.push(`${report.label}: ${report.fileWidth}px file for ${Math.round(needed)}px needed (${report.cssWidth}css × ${report.dpr}): over 3× too large`);
+  }
+  return problems;
+}
+
+interface AxeResultNode { target: unknown[]; failureSummary?: string }
+export interface AxeViolation { id: string; impact: string | null; help: string; nodes: AxeResultNode[] }
+
+/** Runs axe-core in the page on the WCAG A/AA and best-practice rules; returns its violations. */
+export async function runAxe(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary ?? '' })),
+    }));
+  }, AXE_TAGS);
+}
+
+export function formatViolations(violations: AxeViolation[]): string {
+  return violations
+    .map((v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n${v.nodes.map((n) => `    ${JSON.stringify(n.target)} ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`).join('\n')}`)
+    .join('\n');
+}
+
+/** WCAG relative luminance (0 black … 1 white) of a computed CSS colour: rgb()/rgba()/color(srgb …). */
+export function luminance(cssColor: string): number {
+  const numbers = (cssColor.match(/-?\d*\.?\d+(e-?\d+)?/gi) ?? []).map(Number);
+  let [r, g, b] = numbers;
+  if (r === undefined || g === undefined || b === undefined) throw new Error(`luminance: cannot read colour ${cssColor}`);
+  if (cssColor.startsWith('color(')) [r, g, b] = [r * 255, g * 255, b * 255];
+  const channel = (value: number) => {
+    const c = value / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
