@@ -1,6 +1,9 @@
 // Starts Pagefind's UI on the search page. Pagefind picks the index for <html lang>.
 window.addEventListener('DOMContentLoaded', function () {
-  var ui = new PagefindUI({ element: '#search', showImages: true, showSubResults: true, resetStyles: false, autofocus: true });
+  var ui = new PagefindUI({ element: '#search', showImages: true, showSubResults: true, resetStyles: false, autofocus: false });
+  // Pagefind's input has only a placeholder; screen readers need a name that stays.
+  var input = document.querySelector('#search input');
+  if (input) input.setAttribute('aria-label', document.getElementById('search').getAttribute('data-label'));
   var query = new URLSearchParams(location.search).get('q');
   if (query) ui.triggerSearch(query);
 });

@@ -1,0 +1,120 @@
+/**
+ * Search in a real browser: each query typed into the search page of its language must
+ * find the seed story. Pagefind's Chinese segmentation has regressed between versions;
+ * this test is what allows an upgrade. Also measures what the first search transfers.
+ */
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatViolations, launchBrowser, newContext, recordForeignRequests, requireChromium, runAxe, screenshot, VIEWPORTS } from '../helpers/browser.ts';
+import { makeProject, removeProject, runBuild } from '../helpers/project.ts';
+import { serveDir, type StaticServer } from '../helpers/serve.ts';
+
+const ZH = '/2025/12/22/lianshang-fali-zhenxing-chanye/';
+const EN = '/en/2025/12/22/lianshang-fali-zhenxing-chanye/';
+/** Budget for the first search on the seed site: page, Pagefind code, index and fragments. */
+const FIRST_SEARCH_BUDGET = 150 * 1024;
+
+let dir: string | undefined;
+let server: StaticServer | undefined;
+let browser: Browser | undefined;
+let context: BrowserContext | undefined;
+let foreign: string[] = [];
+
+beforeAll(async () => {
+  requireChromium();
+  dir = makeProject();
+  const result = runBuild(dir, { GAZETTE_NOW: '2026-01-01T00:00:00+08:00' });
+  expect(result.status, result.output).toBe(0);
+  // gzip, as any real host serves text: the transfer budget is about bytes on the wire.
+  server = await serveDir(join(dir, 'dist'), { gzip: true });
+  browser = await launchBrowser();
+  context = await newContext(browser, VIEWPORTS[0]!);
+  foreign = recordForeignRequests(context, server.url);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.close();
+  if (dir) removeProject(dir);
+});
+
+/** Types a query into the Pagefind box and returns the result links. */
+async function search(page: Page, query: string): Promise<string[]> {
+  const input = page.locator('.pagefind-ui__search-input');
+  await input.fill('');
+  await input.pressSequentially(query, { delay: 20 });
+  await page.waitForFunction(
+    (q) => {
+      const message = document.querySelector('.pagefind-ui__message')?.textContent ?? '';
+      return message.includes(q) || document.querySelectorAll('.pagefind-ui__result-link').length > 0;
+    },
+    query,
+    { timeout: 15_000 },
+  );
+  await page.waitForTimeout(300);
+  return page.$$eval('.pagefind-ui__result-link', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}
+
+describe('search', () => {
+  it('finds the Chinese story by company, place and topic words', async () => {
+    const page = await context!.newPage();
+    await page.goto(`${server!.url}/search/`);
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    for (const query of ['经纬', '榆液', '玻璃器皿', '产业链', '专业镇', '锂电池', '祁县']) {
+      expect(await search(page, query), query).toContain(ZH);
+    }
+    await screenshot(page, 'search-zh');
+    await page.close();
+  });
+
+  it('finds the English story, and only English stories, from the English search page', async () => {
+    const page = await context!.newPage();
+    await page.goto(`${server!.url}/en/search/`);
+    for (const query of ['glassware', 'hydraulics', 'industrial chain']) {
+      const results = await search(page, query);
+      expect(results, query).toContain(EN);
+      expect(results.every((path) => path.startsWith('/en/')), query).toBe(true);
+    }
+    await page.close();
+  });
+
+  it('labels its interface in the page language and passes axe with results shown', async () => {
+    const page = await context!.newPage();
+    await page.goto(`${server!.url}/en/search/?q=glassware`);
+    await page.waitForSelector('.pagefind-ui__result-link');
+    expect(await page.getAttribute('.pagefind-ui__search-input', 'placeholder')).toMatch(/search/i);
+    expect(formatViolations(await runAxe(page))).toBe('');
+    await page.goto(`${server!.url}/search/?q=${encodeURIComponent('经纬')}`);
+    await page.waitForSelector('.pagefind-ui__result-link');
+    expect(await page.getAttribute('.pagefind-ui__search-input', 'placeholder')).toMatch(/搜索/);
+    await page.close();
+  });
+
+  it('transfers at most 150 KB for the first search, from this origin only', async () => {
+    const fresh = await newContext(browser!, VIEWPORTS[0]!);
+    const page = await fresh.newPage();
+    const transfers: Promise<number>[] = [];
+    page.on('requestfinished', (request) => {
+      transfers.push(request.sizes().then((sizes) => sizes.responseBodySize + sizes.responseHeadersSize));
+    });
+    await page.goto(`${server!.url}/search/`);
+    expect(await search(page, '玻璃器皿')).toContain(ZH);
+    await page.waitForLoadState('networkidle');
+    const total = (await Promise.all(transfers)).reduce((sum, bytes) => sum + bytes, 0);
+    console.log(`first search (玻璃器皿) transferred ${total} bytes in ${transfers.length} requests`);
+    expect(total).toBeLessThanOrEqual(FIRST_SEARCH_BUDGET);
+    await fresh.close();
+    expect(foreign).toEqual([]);
+  });
+
+  it('is linked from every page header', async () => {
+    const page = await context!.newPage();
+    for (const [path, target] of [[ZH, '/search/'], [EN, '/en/search/'], ['/', '/search/'], ['/en/', '/en/search/']] as const) {
+      await page.goto(`${server!.url}${path}`);
+      expect(await page.getAttribute('.masthead .search-link', 'href')).toBe(target);
+    }
+    await page.close();
+  });
+});
