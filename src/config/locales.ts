@@ -9,6 +9,8 @@ export const locales = {
     prefix: '',
     /** BCP-47 tag for <html lang>, hreflang and feeds. */
     lang: 'zh-CN',
+    /** Locale for Intl date and number formatting. */
+    intl: 'zh-CN',
     /** Name of the language in that language, for the language switch. */
     label: '中文',
     /** Open Graph locale. */
@@ -19,6 +21,8 @@ export const locales = {
   en: {
     prefix: 'en',
     lang: 'en',
+    // British English, like the translation's spelling: "22 December 2025".
+    intl: 'en-GB',
     label: 'English',
     ogLocale: 'en_GB',
     newsLanguage: 'en',

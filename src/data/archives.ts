@@ -144,7 +144,7 @@ export async function getTagArchiveRoutes() {
 export async function getDateArchivePages() {
   const data = await getSiteData();
   const monthName = (locale: Locale, month: string) =>
-    new Intl.DateTimeFormat(locales[locale].lang, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, Number(month) - 1, 15)));
+    new Intl.DateTimeFormat(locales[locale].intl, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, Number(month) - 1, 15)));
   const groups = new Map<string, { locale: Locale; parts: [string, string?, string?]; stories: StoryVersion[] }>();
   for (const version of data.versions) {
     const { year, month, day } = getZonedParts(version.data.published, site.timezone);

@@ -39,7 +39,7 @@ async function renderBody(version: StoryVersion): Promise<string> {
 function correctionsHtml(version: StoryVersion): string {
   const { corrections } = version.data;
   if (corrections.length === 0) return '';
-  const lang = locales[version.locale].lang;
+  const lang = locales[version.locale].intl;
   const items = corrections.map((c) => `<li>${escapeXml(formatDateTime(c.date, lang, site.timezone))}: ${escapeXml(c.text)}</li>`).join('');
   return `<aside><h2>${escapeXml(t(version.locale, 'corrections'))}</h2><ul>${items}</ul></aside>`;
 }

@@ -74,7 +74,7 @@ export function toW3C(date: Date, timeZone: string): string {
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${getOffset(date, timeZone)}`;
 }
 
-/** Human dateline for a language: "2025年12月22日 08:00" / "22 December 2025, 08:00 GMT+8". */
+/** Human dateline for an Intl locale: "2025年12月22日 08:00" / "22 December 2025 at 08:00 GMT+8". */
 export function formatDateTime(date: Date, lang: string, timeZone: string): string {
   return new Intl.DateTimeFormat(lang, {
     timeZone,

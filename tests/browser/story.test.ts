@@ -87,6 +87,20 @@ async function done({ context }: Visit): Promise<void> {
   await context.close();
 }
 
+/** Page width against the screen, naming the outermost elements that stick out on the right. */
+function measureOverflow(page: Page) {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    const width = root.clientWidth;
+    const culprits = [...document.body.querySelectorAll('*')]
+      .filter((el) => el.getBoundingClientRect().right > width + 0.5)
+      .filter((el) => !(el.parentElement && el.parentElement.getBoundingClientRect().right > width + 0.5))
+      .slice(0, 8)
+      .map((el) => `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''} right=${Math.round(el.getBoundingClientRect().right)}`);
+    return { scrollWidth: root.scrollWidth, clientWidth: width, culprits };
+  });
+}
+
 describe.each(VIEWPORTS)('at $width×$height ($name)', (viewport) => {
   describe.each(PAGES)('$name ($path)', (sitePage) => {
     const shot = `${viewport.name}-${sitePage.name}`;
@@ -94,17 +108,7 @@ describe.each(VIEWPORTS)('at $width×$height ($name)', (viewport) => {
     it('fits the screen: no horizontal scrolling', async () => {
       const v = await visit(viewport, sitePage.path);
       await scrollThrough(v.page);
-      const layout = await v.page.evaluate(() => {
-        const root = document.documentElement;
-        const width = root.clientWidth;
-        // The outermost elements sticking out on the right, to name the culprit.
-        const culprits = [...document.body.querySelectorAll('*')]
-          .filter((el) => el.getBoundingClientRect().right > width + 0.5)
-          .filter((el) => !(el.parentElement && el.parentElement.getBoundingClientRect().right > width + 0.5))
-          .slice(0, 8)
-          .map((el) => `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''} right=${Math.round(el.getBoundingClientRect().right)}`);
-        return { scrollWidth: root.scrollWidth, clientWidth: width, culprits };
-      });
+      const layout = await measureOverflow(v.page);
       await screenshot(v.page, shot);
       expect(layout.scrollWidth, `wider than the ${layout.clientWidth}px screen: ${layout.culprits.join(', ')}`).toBeLessThanOrEqual(layout.clientWidth);
       await done(v);
@@ -190,6 +194,20 @@ describe('keyboard', () => {
     expect(focused.visible, 'the focused skip link is on screen').toBe(true);
     await v.page.keyboard.press('Enter');
     expect(await v.page.evaluate(() => document.activeElement?.id)).toBe('content');
+    await done(v);
+  });
+});
+
+describe('at 320 px, the narrowest phones', () => {
+  const narrow: Viewport = { name: 'narrow', width: 320, height: 640, deviceScaleFactor: 2, isMobile: true };
+  it.each(PAGES)('$name stays readable without horizontal scrolling', async ({ name, path }) => {
+    const v = await visit(narrow, path);
+    await scrollThrough(v.page);
+    const layout = await measureOverflow(v.page);
+    await screenshot(v.page, `narrow-${name}`);
+    expect(layout.scrollWidth, `wider than 320px: ${layout.culprits.join(', ')}`).toBeLessThanOrEqual(layout.clientWidth);
+    const fontSize = await v.page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.story-body p') ?? document.body).fontSize));
+    expect(fontSize).toBeGreaterThanOrEqual(16);
     await done(v);
   });
 });

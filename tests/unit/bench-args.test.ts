@@ -1,0 +1,54 @@
+/**
+ * `npm run bench`: bad input is refused with a usage line, by the pure parser and by the script
+ * itself (which must stop before it writes anything).
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseBenchArgs, USAGE } from '../../scripts/bench/args.ts';
+import { repoRoot } from '../helpers/project.ts';
+
+describe('parseBenchArgs', () => {
+  it('accepts a positive integer, with or without --json and --keep', () => {
+    expect(parseBenchArgs(['--stories', '300'])).toEqual({ ok: true, options: { stories: 300, json: false, keep: false } });
+    expect(parseBenchArgs(['--stories', '1', '--json'])).toEqual({ ok: true, options: { stories: 1, json: true, keep: false } });
+    expect(parseBenchArgs(['--json', '--stories=1000', '--keep'])).toEqual({ ok: true, options: { stories: 1000, json: true, keep: true } });
+  });
+
+  it.each([
+    [['--stories', '0'], /positive integer, got "0"/],
+    [['--stories', '-1'], /needs a value|positive integer/],
+    [['--stories', 'abc'], /positive integer, got "abc"/],
+    [['--stories', '1.5'], /positive integer/],
+    [['--stories', '1e3'], /positive integer/],
+    [['--stories', ''], /positive integer/],
+    [['--stories=-5'], /positive integer/],
+    [['--stories'], /needs a value/],
+    [['--stories', '--json'], /needs a value/],
+    [[], /--stories is required/],
+    [['--json'], /--stories is required/],
+    [['--stories', '10', '--fast'], /unknown argument "--fast"/],
+  ])('refuses %j', (argv, message) => {
+    const result = parseBenchArgs(argv);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(message);
+  });
+
+  it('has a usage line that names the command and its options', () => {
+    expect(USAGE).toMatch(/^usage: npm run bench -- --stories N \[--json\]/);
+  });
+});
+
+describe('the bench script on bad input', () => {
+  it.each([[['--stories', '0']], [['--stories', '-1']], [['--stories', 'abc']], [[]]])(
+    '%j exits non-zero with the usage line, before building anything',
+    (args) => {
+      const result = spawnSync(process.execPath, [join(repoRoot, 'scripts/bench.ts'), ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain(USAGE);
+      // Nothing started: no progress lines, no table.
+      expect(result.stderr).not.toContain('[bench]');
+      expect(result.stdout).toBe('');
+    },
+  );
+});
