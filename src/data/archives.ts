@@ -8,7 +8,7 @@ import { t } from '../i18n/index.ts';
 import { getZonedParts } from '../lib/dates.ts';
 import { paginateStable } from '../lib/paginate.ts';
 import { toAbsoluteUrl, toDatePath, toPagePath, toPersonPath, toSectionPath, toTagPath, toTagSlug } from '../lib/permalinks.ts';
-import { toRestParam } from '../lib/routes.ts';
+import { getLocaleParam, toRestParam } from '../lib/routes.ts';
 import { getSiteData, type SiteData, type StoryVersion } from './site-data.ts';
 
 export const ARCHIVE_PAGE_SIZE = 20;
@@ -79,10 +79,6 @@ function pageParam(path: string, base: string): string | undefined {
   return path === base ? undefined : toRestParam(path.slice(base.length));
 }
 
-function localeParam(locale: Locale): string | undefined {
-  return locales[locale].prefix || undefined;
-}
-
 export async function getPersonArchiveRoutes() {
   const data = await getSiteData();
   return [...data.people.entries()].flatMap(([id, person]) =>
@@ -97,7 +93,7 @@ export async function getPersonArchiveRoutes() {
         stories: data.byLocale[locale].filter((version) => version.data.authors.includes(id)),
         existsIn: localeKeys,
         photos: { heading: t(locale, 'photosBy', { name: person.name[locale] }), ids: photoIds },
-      }).map(({ path, props }) => ({ params: { locale: localeParam(locale), person: id, page: pageParam(path, toPersonPath(id, locale)) }, props }));
+      }).map(({ path, props }) => ({ params: { locale: getLocaleParam(locale), person: id, page: pageParam(path, toPersonPath(id, locale)) }, props }));
     }),
   );
 }
@@ -112,7 +108,7 @@ export async function getSectionArchiveRoutes() {
         title: t(locale, 'storiesIn', { name: section.name[locale] }),
         stories: data.byLocale[locale].filter((version) => version.data.section === id),
         existsIn: localeKeys,
-      }).map(({ path, props }) => ({ params: { locale: localeParam(locale), section: id, page: pageParam(path, toSectionPath(id, locale)) }, props })),
+      }).map(({ path, props }) => ({ params: { locale: getLocaleParam(locale), section: id, page: pageParam(path, toSectionPath(id, locale)) }, props })),
     ),
   );
 }
@@ -133,7 +129,7 @@ export async function getTagArchiveRoutes() {
     }
     return [...bySlug.entries()].flatMap(([slug, { name, stories }]) =>
       expand(data, { locale, pathIn: (l) => toTagPath(name, l), title: t(locale, 'tagTitle', { tag: name }), stories, existsIn: [locale] }).map(({ path, props }) => ({
-        params: { locale: localeParam(locale), tag: slug, page: pageParam(path, toTagPath(name, locale)) },
+        params: { locale: getLocaleParam(locale), tag: slug, page: pageParam(path, toTagPath(name, locale)) },
         props,
       })),
     );

@@ -28,14 +28,3 @@ export function getLocaleParam(locale: Locale): string | undefined {
 export function getLocaleRoutes() {
   return localeKeys.map((locale) => ({ params: { locale: getLocaleParam(locale) }, props: { locale } }));
 }
-
-/** Per-language routes for an archive keyed by id (people, sections). */
-export function getKeyedRoutes<K extends string>(param: K, ids: Iterable<string>, localesOf: (id: string) => Locale[] = () => localeKeys) {
-  const routes: { params: Record<'locale', string | undefined> & Record<K, string>; props: { locale: Locale; id: string } }[] = [];
-  for (const id of ids) {
-    for (const locale of localesOf(id)) {
-      routes.push({ params: { locale: getLocaleParam(locale), [param]: id } as Record<'locale', string | undefined> & Record<K, string>, props: { locale, id } });
-    }
-  }
-  return routes;
-}
