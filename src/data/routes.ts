@@ -10,16 +10,22 @@ import { getSiteData } from './site-data.ts';
 export async function getSitePaths() {
   const data = await getSiteData();
   const stories = getStoryRoutes(data.versions).map((route) => ({ params: route.params, props: { kind: 'story' as const, ...route.props } }));
-  const taken = new Set(data.versions.map((version) => version.path));
+  const archivePages = await getDateArchivePages();
+  // A live page always wins over an old path that happens to name it.
+  const taken = new Set([...data.versions.map((version) => version.path), ...archivePages.map((page) => page.path)]);
   const aliases = data.versions.flatMap((version) =>
     version.data.aliases
-      .filter((alias) => !taken.has(alias))
+      .filter((alias) => {
+        if (!taken.has(alias)) return true;
+        console.warn(`[gazette] alias ${alias} of ${version.id}/${version.locale} names a live page and is ignored`);
+        return false;
+      })
       .map((alias) => ({
         params: { permalink: toRestParam(alias) },
         props: { kind: 'redirect' as const, locale: version.locale, to: version.path, toUrl: version.url, title: version.data.title },
       })),
   );
-  const archives = (await getDateArchivePages()).map(({ path, props }) => ({ params: { permalink: toRestParam(path) }, props: { kind: 'archive' as const, ...props } }));
+  const archives = archivePages.map(({ path, props }) => ({ params: { permalink: toRestParam(path) }, props: { kind: 'archive' as const, ...props } }));
   return [...stories, ...aliases, ...archives];
 }
 
