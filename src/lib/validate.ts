@@ -351,6 +351,7 @@ export async function validateContent(root: string, options: ValidateOptions): P
 
   // Stories: frontmatter, references, and what each language needs of its photos.
   const photoNeeds = new Map<string, { locale: Locale; story: StoryFile; severity: Problem['severity']; hero: boolean }[]>();
+  const aliasOwners = new Map<string, string>();
   for (const story of content.stories) {
     if (!story.yaml) continue;
     const raw = story.yaml.data;
@@ -376,6 +377,13 @@ export async function validateContent(root: string, options: ValidateOptions): P
     if (!content.sections.has(data.section as string)) {
       refError(['section'], `unknown section id "${data.section}": expected a file content/sections/${data.section}.yaml`);
     }
+    (data.aliases as string[]).forEach((alias, index) => {
+      const owner = aliasOwners.get(alias);
+      if (owner && owner !== story.storyId) {
+        refError(['aliases', index], `alias ${alias} is already an old path of story "${owner}": one path can redirect to one story only`);
+      }
+      aliasOwners.set(alias, story.storyId);
+    });
     const title = data.title as string;
     if ([...title].length > HEADLINE_MAX) {
       problems.push({
