@@ -34,6 +34,8 @@ export interface SiteData {
   /** Visible story versions, newest first. */
   versions: StoryVersion[];
   byLocale: Record<Locale, StoryVersion[]>;
+  /** Versions by "<story-id>/<locale>", for constant-time lookup from a page. */
+  byKey: Map<string, StoryVersion>;
   photos: Map<string, PhotoEntry['data']>;
   people: Map<string, PersonEntry['data']>;
   sections: Map<string, SectionEntry['data']>;
@@ -93,6 +95,7 @@ async function loadSiteData(): Promise<SiteData> {
     siteUrl,
     versions,
     byLocale,
+    byKey: new Map(versions.map((version) => [`${version.id}/${version.locale}`, version])),
     photos: new Map(photos.map((photo) => [photo.id, photo.data])),
     people: new Map(people.map((person) => [person.id, person.data])),
     sections: new Map(sections.map((section) => [section.id, section.data])),
@@ -101,7 +104,7 @@ async function loadSiteData(): Promise<SiteData> {
 }
 
 export function getVersion(data: SiteData, id: string, locale: Locale): StoryVersion {
-  const version = data.versions.find((v) => v.id === id && v.locale === locale);
+  const version = data.byKey.get(`${id}/${locale}`);
   if (!version) throw new Error(`no visible story ${id} in ${locale}`);
   return version;
 }
