@@ -15,13 +15,72 @@ export const CROPS = {
   card: { width: 1200, height: 630 },
 } as const;
 
-export async function getCrop(image: ImageMetadata, crop: keyof typeof CROPS, siteUrl: string): Promise<ImageCrop> {
-  const { width, height } = CROPS[crop];
-  const result = await getImage({ src: image, width, height, fit: 'cover', position: 'center', format: 'jpg', quality: 80 });
-  return { url: toAbsoluteUrl(result.src, siteUrl), width, height };
+const crops = new Map<string, Promise<ImageCrop>>();
+
+/** A centred crop, computed once per build for each image (the page, its feeds and cards share it). */
+export function getCrop(image: ImageMetadata, crop: keyof typeof CROPS, siteUrl: string): Promise<ImageCrop> {
+  const key = `${image.src}|${crop}|${siteUrl}`;
+  let result = crops.get(key);
+  if (!result) {
+    const { width, height } = CROPS[crop];
+    result = getImage({ src: image, width, height, fit: 'cover', position: 'center', format: 'jpg', quality: 80 }).then((image) => ({
+      url: toAbsoluteUrl(image.src, siteUrl),
+      width,
+      height,
+    }));
+    crops.set(key, result);
+  }
+  return result;
 }
 
 /** The three structured-data crops of a hero, 16:9, 4:3 and 1:1. */
 export function getStructuredDataCrops(image: ImageMetadata, siteUrl: string): Promise<ImageCrop[]> {
   return Promise.all((['wide', 'standard', 'square'] as const).map((crop) => getCrop(image, crop, siteUrl)));
+}
+
+export interface ResponsiveImage {
+  /** AVIF and WebP candidates, best first. */
+  sources: { type: string; srcset: string }[];
+  /** The JPEG fallback: src no wider than `fallbackWidth`, and its own srcset. */
+  src: string;
+  srcset: string;
+  width: number;
+  height: number;
+}
+
+const responsive = new Map<string, Promise<ResponsiveImage>>();
+
+/**
+ * The <picture> candidates of an image at given widths, computed once per build for each
+ * (image, widths) pair. A photo appears on its story, front pages and many archive pages;
+ * Astro's <Picture> would redo the same transforms for every appearance.
+ */
+export function getResponsiveImage(image: ImageMetadata, widths: number[], fallbackWidth: number): Promise<ResponsiveImage> {
+  const usable = widths.filter((w) => w <= image.width);
+  const candidates = usable.length > 0 ? usable : [image.width];
+  const width = Math.min(fallbackWidth, image.width);
+  const height = Math.round((width * image.height) / image.width);
+  const key = `${image.src}|${candidates.join(',')}|${width}`;
+  let result = responsive.get(key);
+  if (!result) {
+    result = (async () => {
+      const [avif, webp, fallback] = await Promise.all([
+        getImage({ src: image, widths: candidates, format: 'avif' }),
+        getImage({ src: image, widths: candidates, format: 'webp' }),
+        getImage({ src: image, widths: candidates, width, height, format: 'jpg' }),
+      ]);
+      return {
+        sources: [
+          { type: 'image/avif', srcset: avif.srcSet.attribute },
+          { type: 'image/webp', srcset: webp.srcSet.attribute },
+        ],
+        src: fallback.src,
+        srcset: fallback.srcSet.attribute,
+        width,
+        height,
+      };
+    })();
+    responsive.set(key, result);
+  }
+  return result;
 }
