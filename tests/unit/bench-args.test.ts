@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBenchArgs, USAGE } from '../../scripts/bench/args.ts';
+import { parseDuration, phasesOfLog } from '../../scripts/bench/phases.ts';
 import { repoRoot } from '../helpers/project.ts';
 
 describe('parseBenchArgs', () => {
@@ -51,4 +52,33 @@ describe('the bench script on bad input', () => {
       expect(result.stdout).toBe('');
     },
   );
+});
+
+describe('reading phase times from an Astro build log', () => {
+  it('parses Astro durations', () => {
+    expect(parseDuration('815ms')).toBe(815);
+    expect(parseDuration('3.69s')).toBe(3690);
+    expect(parseDuration('1m 25s')).toBe(85_000);
+    expect(parseDuration('2m 19s ')).toBe(139_000);
+    expect(parseDuration('soon')).toBeUndefined();
+    expect(parseDuration('')).toBeUndefined();
+  });
+
+  it('finds the vite, pages, images and total times, and marks a build without images as 0', () => {
+    const log = [
+      '14:55:34 [vite] ✓ built in 3.09s',
+      '14:55:34 [vite] ✓ built in 35ms',
+      ' generating static routes ',
+      '14:55:36   ├─ /index.html (+2ms) ',
+      '14:55:38 ✓ Completed in 3.69s.',
+      ' generating optimized images ',
+      '14:57:03 ✓ Completed in 1m 25s.',
+      '14:57:04 [build] 632 page(s) built in 1m 34s',
+      '',
+    ].join('\n');
+    expect(phasesOfLog(log)).toEqual({ vite: 3090, pages: 3690, images: 85_000, astro: 94_000 });
+    const bare = log.replace(/ generating optimized images \n.*\n/, '');
+    expect(phasesOfLog(bare).images).toBe(0);
+    expect(phasesOfLog('nothing here')).toEqual({ vite: undefined, pages: undefined, images: undefined, astro: undefined });
+  });
 });

@@ -1,0 +1,198 @@
+/**
+ * `npm run bench -- --stories N [--json] [--keep]`: how Gazette's build scales, against a bare
+ * Astro 7 + MDX baseline building the same text.
+ *
+ * In a temp dir (never in this checkout's content/ or dist/) it
+ *   1. writes a synthetic corpus of N bilingual stories (scripts/bench/corpus.ts) into a copy of
+ *      the project, with photos from a pool of 20 made once under os.tmpdir();
+ *   2. builds it cold with the real configuration (`node scripts/build.ts`);
+ *   3. appends a sentence to one story's zh.mdx and builds again (warm: caches in place);
+ *   4. builds the same story files with the bare baseline on unified + remark-gfm, then on Satteri.
+ * Each build runs under /usr/bin/time -v while /proc is sampled for the whole tree's RSS
+ * (scripts/bench/measure.ts says what each figure means). Progress goes to stderr; stdout is the
+ * table, then, with --json, one JSON line last.
+ */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseBenchArgs, USAGE } from './bench/args.ts';
+import { linkNodeModules, writeBaselineProject, type Processor } from './bench/baseline.ts';
+import { ensurePhotoPool, POOL_SIZE, writeCorpus } from './bench/corpus.ts';
+import { processTree, runMeasured, TIME_BIN, type Measured } from './bench/measure.ts';
+import { phasesOf, type Phases } from './bench/phases.ts';
+import { makeRng, zhSentence } from './bench/text.ts';
+
+const parsed = parseBenchArgs(process.argv.slice(2));
+if (!parsed.ok) {
+  console.error(`bench: ${parsed.error}\n${USAGE}`);
+  process.exit(2);
+}
+const { stories, json, keep } = parsed.options;
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const repoNodeModules = join(repoRoot, 'node_modules');
+const astroBin = join(repoNodeModules, 'astro/bin/astro.mjs');
+/** The benchmark's fixed "now": every story is published before it. */
+const NOW = '2026-01-01T00:00:00+08:00';
+const PROJECT_FILES = ['src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+const IMAGE_FILE = /\.(avif|webp|jpe?g|png|gif)$/i;
+
+const log = (line: string) => console.error(`[bench] ${line}`);
+const env = { ...process.env, GAZETTE_NOW: NOW, SITE_URL: 'https://bench.example.org', ASTRO_TELEMETRY_DISABLED: '1' };
+
+const work = mkdtempSync(join(tmpdir(), 'gazette-bench-'));
+let currentChild: number | undefined;
+const cleanUp = () => {
+  if (!keep) rmSync(work, { recursive: true, force: true });
+};
+process.on('SIGINT', () => {
+  // The build under /usr/bin/time and everything it started, by pid, descendants first.
+  for (const pid of currentChild === undefined ? [] : processTree(currentChild).reverse()) {
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
+  }
+  cleanUp();
+  process.exit(130);
+});
+
+function walk(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path, out);
+    else out.push(path);
+  }
+  return out;
+}
+
+interface Output {
+  pages: number;
+  bytes: number;
+  images: number;
+}
+
+function outputOf(dist: string): Output {
+  const all = existsSync(dist) ? walk(dist) : [];
+  return {
+    pages: all.filter((file) => file.endsWith('.html')).length,
+    bytes: all.reduce((sum, file) => sum + statSync(file).size, 0),
+    images: all.filter((file) => IMAGE_FILE.test(file)).length,
+  };
+}
+
+async function build(label: string, cwd: string, args: string[]): Promise<Measured & { phases: Phases }> {
+  const slug = label.replace(/\W+/g, '-');
+  const logFile = join(work, `${slug}.log`);
+  log(`${label}: building in ${cwd} (log: ${keep ? logFile : 'kept only with --keep'})`);
+  const result = await runMeasured({
+    command: process.execPath,
+    args,
+    cwd,
+    env,
+    logFile,
+    timeFile: join(work, `${slug}.time`),
+    onSpawn: (pid) => (currentChild = pid),
+  });
+  currentChild = undefined;
+  if (result.status !== 0) {
+    const tail = readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
+    console.error(`${tail}\n\nbench: ${label} failed (exit ${result.status}); temp projects left in ${work}`);
+    process.exit(1);
+  }
+  log(`${label}: ${(result.wallMs / 1000).toFixed(1)} s, tree peak ${(result.treePeakRssKb / 1024).toFixed(0)} MB`);
+  return { ...result, phases: phasesOf(logFile) };
+}
+
+/** Which code was measured: the commit, and the files of the copied project that differ from it. */
+function provenance(): string {
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: repoRoot, encoding: 'utf8' });
+  const head = git('rev-parse', '--short', 'HEAD');
+  if (head.status !== 0) return 'not a git checkout';
+  const dirty = git('status', '--porcelain', '--', ...PROJECT_FILES).stdout.split('\n').filter(Boolean).map((line) => line.slice(3));
+  return `${head.stdout.trim()}${dirty.length > 0 ? ` + uncommitted: ${dirty.join(', ')}` : ''}`;
+}
+const code = provenance();
+/** Other work on the machine skews every figure: the 1-minute load average before and after says how much. */
+const loadBefore = loadavg()[0]!;
+
+// 1. The corpus, in a copy of the project.
+const pool = await ensurePhotoPool(join(tmpdir(), 'gazette-bench-pool'), log);
+const site = join(work, 'site');
+mkdirSync(site);
+for (const name of PROJECT_FILES) {
+  if (existsSync(join(repoRoot, name))) cpSync(join(repoRoot, name), join(site, name), { recursive: true });
+}
+linkNodeModules(site, repoNodeModules);
+log(`writing ${stories} stories (${stories * 2} story files) into ${site}/content`);
+const corpus = writeCorpus(join(site, 'content'), stories, pool, new Date(NOW));
+
+// 2-3. Gazette, cold then warm.
+const cold = await build('gazette cold', site, [join(site, 'scripts/build.ts')]);
+const out = outputOf(join(site, 'dist'));
+appendFileSync(corpus.editTarget, `\n${zhSentence(makeRng(99))}\n`);
+const warm = await build('gazette warm', site, [join(site, 'scripts/build.ts')]);
+
+// 4. The baselines, on the same story files.
+const baselines = {} as Record<Processor, Measured & Output & { phases: Phases }>;
+for (const processor of ['unified', 'satteri'] as const) {
+  const dir = join(work, `baseline-${processor}`);
+  writeBaselineProject(dir, processor, join(site, 'content/stories'), repoNodeModules);
+  const result = await build(`baseline ${processor}`, dir, [astroBin, 'build']);
+  baselines[processor] = { ...result, ...outputOf(join(dir, 'dist')) };
+}
+
+// Report.
+const mb = (kb: number | undefined) => (kb === undefined ? 'n/a' : `${(kb / 1024).toFixed(0)} MB`);
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const rows: [string, Measured & { phases: Phases }, number][] = [
+  ['gazette cold', cold, out.pages],
+  ['gazette warm (1 edit)', warm, out.pages],
+  ['baseline unified', baselines.unified, baselines.unified.pages],
+  ['baseline satteri', baselines.satteri, baselines.satteri.pages],
+];
+const header = ['build', 'wall', 'ms/page', 'pages', 'peak RSS (tree)', 'max 1 process'];
+const lines = [header, ...rows.map(([name, m, pages]) => [name, secs(m.wallMs), (m.wallMs / pages).toFixed(1), String(pages), mb(m.treePeakRssKb), mb(m.maxProcessRssKb)])];
+const widths = header.map((_, c) => Math.max(...lines.map((row) => row[c]!.length)));
+const ratio = cold.wallMs / baselines.unified.wallMs;
+console.log(`Gazette bench: ${stories} stories (${stories * 2} story files), ${POOL_SIZE}-photo pool at 3000x2000; ${cpus().length} CPUs, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, node ${process.version}`);
+console.log(`code: ${code}; 1-min load average ${loadBefore.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end`);
+for (const row of lines) console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '));
+// Where the time goes: Astro's own phases, and what runs outside `astro build` (Gazette's content
+// check before it; pruning and the Pagefind index after it; node start-up).
+const phaseHeader = ['phases', 'vite (MDX)', 'pages', 'images', 'astro', 'outside astro'];
+const fmt = (ms: number | undefined) => (ms === undefined ? '?' : secs(ms));
+const phaseLines = [phaseHeader, ...rows.map(([name, m]) => [name, fmt(m.phases.vite), fmt(m.phases.pages), fmt(m.phases.images), fmt(m.phases.astro), fmt(m.phases.astro === undefined ? undefined : m.wallMs - m.phases.astro)])];
+const phaseWidths = phaseHeader.map((_, c) => Math.max(...phaseLines.map((row) => row[c]!.length)));
+for (const row of phaseLines) console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(phaseWidths[c]!) : cell.padStart(phaseWidths[c]!))).join('  '));
+console.log(
+  `ratio gazette/unified ${ratio.toFixed(2)}; satteri/unified ${(baselines.satteri.wallMs / baselines.unified.wallMs).toFixed(2)}; ` +
+    `warm/cold ${((warm.wallMs / cold.wallMs) * 100).toFixed(0)}%; peak RSS gazette/unified ${(cold.treePeakRssKb / baselines.unified.treePeakRssKb).toFixed(2)}; ` +
+    `dist ${(out.bytes / 2 ** 20).toFixed(1)} MB, ${out.images} image files`,
+);
+console.log(
+  `peak RSS (tree): summed VmRSS of the build's whole process tree, sampled every 200 ms; max 1 process: ${existsSync(TIME_BIN) ? `${TIME_BIN} -v, the largest single process` : `${TIME_BIN} missing`}.`,
+);
+if (json) {
+  console.log(
+    JSON.stringify({
+      stories,
+      pages: out.pages,
+      wallMs: Math.round(cold.wallMs),
+      msPerPage: Number((cold.wallMs / out.pages).toFixed(1)),
+      peakRssMb: Math.round(cold.treePeakRssKb / 1024),
+      distMb: Number((out.bytes / 2 ** 20).toFixed(1)),
+      images: out.images,
+      baselineWallMs: Math.round(baselines.unified.wallMs),
+      baselinePeakRssMb: Math.round(baselines.unified.treePeakRssKb / 1024),
+      satteriWallMs: Math.round(baselines.satteri.wallMs),
+      ratio: Number(ratio.toFixed(2)),
+      warmWallMs: Math.round(warm.wallMs),
+    }),
+  );
+}
+if (keep) log(`temp projects kept in ${work}`);
+cleanUp();

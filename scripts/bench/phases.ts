@@ -1,0 +1,46 @@
+/**
+ * Phase durations from an Astro build log, for the benchmark's "where the time goes" table.
+ * Informational only: Astro's log format is not an API, so a phase it cannot find is shown as "?".
+ */
+import { readFileSync } from 'node:fs';
+
+/** Astro's durations, e.g. "815ms", "3.69s", "1m 25s", in ms. */
+export function parseDuration(text: string): number | undefined {
+  const match = /^(?:(\d+)m\s*)?(?:([\d.]+)s)?(?:([\d.]+)ms)?$/.exec(text.trim());
+  if (!match || (!match[1] && !match[2] && !match[3])) return undefined;
+  return Number(match[1] ?? 0) * 60_000 + Number(match[2] ?? 0) * 1000 + Number(match[3] ?? 0);
+}
+
+export interface Phases {
+  /** Vite's server build: where every MDX file is compiled. */
+  vite?: number;
+  /** Rendering the pages. */
+  pages?: number;
+  /** Encoding (or fetching from the cache) the images. */
+  images?: number;
+  /** All of `astro build`. */
+  astro?: number;
+}
+
+/** Phase durations from an Astro build log (informational: Astro's log format is not an API). */
+export function phasesOf(logFile: string): Phases {
+  return phasesOfLog(readFileSync(logFile, 'utf8'));
+}
+
+export function phasesOfLog(text: string): Phases {
+  const after = (heading: string) => {
+    const start = text.indexOf(heading);
+    const match = start < 0 ? null : /✓ Completed in ([^.\n]+(?:\.\d+s)?)\.?\n/.exec(text.slice(start));
+    return match ? parseDuration(match[1]!) : undefined;
+  };
+  const vite = /\[vite\] ✓ built in (\S+)/.exec(text);
+  const astro = /\[build\] \d+ page\(s\) built in (.+)/.exec(text);
+  return {
+    vite: vite ? parseDuration(vite[1]!) : undefined,
+    pages: after('generating static routes'),
+    // No heading at all: a build without images (the baselines).
+    images: text.includes('generating optimized images') ? after('generating optimized images') : astro ? 0 : undefined,
+    astro: astro ? parseDuration(astro[1]!) : undefined,
+  };
+}
+
