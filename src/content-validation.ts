@@ -23,7 +23,11 @@ export interface ContentReport {
 
 /** Validates <projectRoot>/content and formats every problem, one a line. */
 export async function checkContent(projectRoot: string): Promise<ContentReport> {
-  const problems = await validateContent(join(projectRoot, 'content'), { schemas: contentSchemas });
+  const problems = await validateContent(join(projectRoot, 'content'), {
+    schemas: contentSchemas,
+    // Beside Astro's caches, so a fresh clone or temp copy starts without it.
+    bodyCacheFile: join(projectRoot, '.gazette/cache/checked-bodies.json'),
+  });
   return {
     problems,
     lines: problems.map((problem) => formatProblem(problem, projectRoot)),

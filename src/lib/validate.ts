@@ -5,8 +5,10 @@
  * otherwise turn into offset-less Date objects, and MDX bodies before they compile.
  * Problems are collected, never thrown, so an editor sees every one of them at once.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
@@ -207,8 +209,58 @@ export function checkBody(body: string, file: string, bodyLine: number, problems
   return photos;
 }
 
+/** What checkBody found in one body, without the file name: the same body gives the same result. */
+interface CheckedBody {
+  photos: { id: string; line?: number }[];
+  problems: Omit<Problem, 'file'>[];
+}
+
+/**
+ * checkBody results by a hash of (first body line, body), for bodies unchanged since the last
+ * check: parsing MDX is most of the check's time, and a rebuild after editing one story should
+ * parse one file. `next` collects the entries used in this run, so the cache never keeps the
+ * bodies of deleted or edited files.
+ */
+export interface BodyCache {
+  previous: Map<string, CheckedBody>;
+  next: Map<string, CheckedBody>;
+}
+
+/** Changes whenever this file changes, so a cached result never outlives the rules that made it. */
+const VALIDATOR_VERSION = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex').slice(0, 16);
+
+export function readBodyCache(file: string): BodyCache {
+  const cache: BodyCache = { previous: new Map(), next: new Map() };
+  try {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { version?: string; bodies?: Record<string, CheckedBody> };
+    if (saved.version === VALIDATOR_VERSION && saved.bodies) cache.previous = new Map(Object.entries(saved.bodies));
+  } catch {
+    // No cache yet, or an unreadable one: check every body.
+  }
+  return cache;
+}
+
+export function writeBodyCache(file: string, cache: BodyCache): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify({ version: VALIDATOR_VERSION, bodies: Object.fromEntries(cache.next) }));
+}
+
+function checkBodyCached(body: string, file: string, bodyLine: number, problems: Problem[], cache: BodyCache | undefined) {
+  if (!cache) return checkBody(body, file, bodyLine, problems);
+  const key = createHash('sha256').update(`${bodyLine}\0${body}`).digest('base64url');
+  let checked = cache.previous.get(key) ?? cache.next.get(key);
+  if (!checked) {
+    const own: Problem[] = [];
+    const photos = checkBody(body, file, bodyLine, own);
+    checked = { photos, problems: own.map(({ file: _file, ...rest }) => rest) };
+  }
+  cache.next.set(key, checked);
+  problems.push(...checked.problems.map((problem) => ({ ...problem, file })));
+  return checked.photos.map((photo) => ({ ...photo }));
+}
+
 /** Reads every content file. Syntax problems (YAML, MDX, layout of folders) are reported here. */
-export function loadContent(root: string, problems: Problem[]): LoadedContent {
+export function loadContent(root: string, problems: Problem[], bodyCache?: BodyCache): LoadedContent {
   const content: LoadedContent = { root, stories: [], photos: [], people: new Map(), sections: new Map() };
   const storiesDir = join(root, 'stories');
   for (const storyId of listDir(storiesDir)) {
@@ -232,7 +284,7 @@ export function loadContent(root: string, problems: Problem[]): LoadedContent {
         problems.push({ file, line: 1, message: 'expected frontmatter between --- lines at the top of the file', severity: 'error' });
       } else {
         story.yaml = parseYaml(parts.yaml, file, 1, problems);
-        story.bodyPhotos = checkBody(parts.body, file, parts.bodyLine, problems);
+        story.bodyPhotos = checkBodyCached(parts.body, file, parts.bodyLine, problems, bodyCache);
       }
       content.stories.push(story);
     }
@@ -301,6 +353,8 @@ export interface ValidateOptions {
   schemas: ContentSchemas;
   /** Skip decoding image files (unit tests of pure rules). */
   skipImageDecode?: boolean;
+  /** A JSON file that remembers what each MDX body already checked was found to hold (BodyCache). */
+  bodyCacheFile?: string;
 }
 
 /**
@@ -309,7 +363,9 @@ export interface ValidateOptions {
  */
 export async function validateContent(root: string, options: ValidateOptions): Promise<Problem[]> {
   const problems: Problem[] = [];
-  const content = loadContent(resolve(root), problems);
+  const bodyCache = options.bodyCacheFile ? readBodyCache(options.bodyCacheFile) : undefined;
+  const content = loadContent(resolve(root), problems, bodyCache);
+  if (bodyCache && options.bodyCacheFile) writeBodyCache(options.bodyCacheFile, bodyCache);
   const { schemas } = options;
 
   const people = new Map<string, Record<string, unknown>>();
