@@ -13,7 +13,8 @@
  * table, then, with --json, one JSON line last.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { listFiles } from '../src/lib/prune-assets.ts';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,15 +61,6 @@ process.on('SIGINT', () => {
   process.exit(130);
 });
 
-function walk(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) walk(path, out);
-    else out.push(path);
-  }
-  return out;
-}
-
 interface Output {
   pages: number;
   bytes: number;
@@ -76,7 +68,7 @@ interface Output {
 }
 
 function outputOf(dist: string): Output {
-  const all = existsSync(dist) ? walk(dist) : [];
+  const all = existsSync(dist) ? listFiles(dist) : [];
   return {
     pages: all.filter((file) => file.endsWith('.html')).length,
     bytes: all.reduce((sum, file) => sum + statSync(file).size, 0),

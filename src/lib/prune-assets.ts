@@ -9,10 +9,11 @@ import { join, relative } from 'node:path';
 
 const TEXT_EXTENSIONS = /\.(html|xml|json|css|js|txt|webmanifest)$/;
 
-function walk(dir: string, out: string[] = []): string[] {
+/** Every file below `dir`, recursively. */
+export function listFiles(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) walk(path, out);
+    if (statSync(path).isDirectory()) listFiles(path, out);
     else out.push(path);
   }
   return out;
@@ -23,11 +24,11 @@ export function pruneUnreferencedAssets(dist: string, assetsDir = '_astro'): str
   const assetsRoot = join(dist, assetsDir);
   let assets: string[];
   try {
-    assets = walk(assetsRoot);
+    assets = listFiles(assetsRoot);
   } catch {
     return [];
   }
-  const texts = walk(dist).filter((file) => TEXT_EXTENSIONS.test(file) && !file.startsWith(assetsRoot));
+  const texts = listFiles(dist).filter((file) => TEXT_EXTENSIONS.test(file) && !file.startsWith(assetsRoot));
   const referenced = new Set<string>();
   const pattern = new RegExp(`/${assetsDir}/[^"'\\s),?#]+`, 'g');
   for (const file of [...texts, ...assets.filter((a) => TEXT_EXTENSIONS.test(a))]) {
