@@ -12,9 +12,9 @@ import { defaultLocale, isLocale, localeKeys, type Locale } from '../src/config/
 import { site } from '../src/config/site.ts';
 import { hasOffset, toW3C } from '../src/lib/dates.ts';
 import { getNow } from '../src/lib/now.ts';
+import { SLUG } from '../src/lib/permalinks.ts';
 import { splitFrontmatter } from '../src/lib/validate.ts';
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const USAGE = `usage: npm run new -- <story-id> [--lang ${localeKeys.join('|')}]   (story id: a lowercase slug such as my-story; default language ${defaultLocale})`;
 
 /** Placeholder text per language: non-empty, so the draft validates, and obviously unfinished. */

@@ -10,11 +10,12 @@ import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { localeKeys, type Locale } from './config/locales.ts';
 import { OFFSET_DATETIME } from './lib/dates.ts';
+import { SLUG } from './lib/permalinks.ts';
 
 /** A lowercase slug: letters, digits and single hyphens. Used for every id. */
 export const IdSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lowercase slug id such as "cao-wei"');
+  .regex(SLUG, 'expected a lowercase slug id such as "cao-wei"');
 
 const text = z.string().trim().min(1, 'expected non-empty text');
 

@@ -6,6 +6,9 @@
 import { getLocalePrefix, type Locale } from '../config/locales.ts';
 import { getZonedParts } from './dates.ts';
 
+/** Every id (story folder, photo, person, section file name) is a slug: it becomes part of a URL. */
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 export interface PermalinkInput {
   id: string;
   locale: Locale;

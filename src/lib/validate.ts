@@ -18,6 +18,7 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { ZodType } from 'zod';
 import { localeKeys, type Locale } from '../config/locales.ts';
 import { hasOffset } from './dates.ts';
+import { SLUG } from './permalinks.ts';
 
 export interface Problem {
   /** Absolute path of the file at fault. */
@@ -82,7 +83,6 @@ export interface LoadedContent {
   sections: Map<string, { file: string; yaml?: ParsedYaml }>;
 }
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function listDir(dir: string): string[] {
   return existsSync(dir) ? readdirSync(dir).sort() : [];
