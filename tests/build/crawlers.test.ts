@@ -4,12 +4,13 @@
  * link resolves. Built twice, to prove two builds are byte-identical.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureContent, makeProject, readPage, removeProject, runBuild, textOf } from '../helpers/project.ts';
+import { checkHreflang, findBrokenLinks, listDist } from '../helpers/site-checks.ts';
 
 const SITE = 'https://news.example.org';
 const ZH = '/2025/12/22/bilingual-story/';
@@ -22,13 +23,6 @@ function readXml(path: string) {
   const text = readFileSync(join(dir, 'dist', path), 'utf8');
   expect(XMLValidator.validate(text)).toBe(true);
   return xml.parse(text);
-}
-
-function files(root: string, base = root): string[] {
-  return readdirSync(root).flatMap((name) => {
-    const path = join(root, name);
-    return statSync(path).isDirectory() ? files(path, base) : [path.slice(base.length + 1)];
-  });
 }
 
 beforeAll(() => {
@@ -224,57 +218,19 @@ describe('archives, redirects and 404s', () => {
 });
 
 describe('the whole built site', () => {
-  const htmlFiles = () => files(join(dir, 'dist')).filter((file) => file.endsWith('.html'));
-
   it('has no broken internal link or asset URL', () => {
-    const broken: string[] = [];
-    const resolves = (url: string) => {
-      const path = decodeURIComponent(url.split(/[?#]/)[0]!);
-      const file = join(dir, 'dist', path);
-      return path.endsWith('/') ? existsSync(join(file, 'index.html')) : existsSync(file);
-    };
-    for (const file of htmlFiles()) {
-      const doc = parseHTML(readFileSync(join(dir, 'dist', file), 'utf8')).document;
-      const urls = [
-        ...[...doc.querySelectorAll('a[href], link[href]')].map((el) => el.getAttribute('href')!),
-        ...[...doc.querySelectorAll('img[src]')].map((el) => el.getAttribute('src')!),
-        ...[...doc.querySelectorAll('[srcset]')].flatMap((el) => el.getAttribute('srcset')!.split(',').map((part) => part.trim().split(/\s+/)[0]!)),
-        ...[...doc.querySelectorAll('meta[property="og:image"], meta[name="twitter:image"]')].map((el) => el.getAttribute('content')!),
-      ];
-      for (const raw of urls) {
-        const url = raw.startsWith(SITE) ? raw.slice(SITE.length) || '/' : raw;
-        if (!url.startsWith('/') || url.startsWith('//')) continue;
-        if (!resolves(url)) broken.push(`${file}: ${raw}`);
-      }
-    }
-    expect(broken).toEqual([]);
+    expect(findBrokenLinks(join(dir, 'dist'), SITE)).toEqual([]);
   });
 
   it('has reciprocal hreflang on every page that has any', () => {
-    const pages = new Map<string, Record<string, string>>();
-    for (const file of htmlFiles()) {
-      const doc = parseHTML(readFileSync(join(dir, 'dist', file), 'utf8')).document;
-      const canonical = doc.querySelector('link[rel=canonical]')?.getAttribute('href');
-      const alternates = Object.fromEntries([...doc.querySelectorAll('link[rel=alternate][hreflang]')].map((l) => [l.getAttribute('hreflang'), l.getAttribute('href')]));
-      if (canonical) pages.set(canonical, alternates);
-    }
-    let checked = 0;
-    for (const [url, alternates] of pages) {
-      if (Object.keys(alternates).length === 0) continue;
-      expect(Object.values(alternates)).toContain(url);
-      expect(alternates['x-default']).toBeDefined();
-      for (const [lang, other] of Object.entries(alternates)) {
-        if (lang === 'x-default') continue;
-        expect(pages.get(other), `${url} → ${other}`).toEqual(alternates);
-        checked++;
-      }
-    }
+    const { problems, checked } = checkHreflang(join(dir, 'dist'));
+    expect(problems).toEqual([]);
     expect(checked).toBeGreaterThan(10);
   });
 
   it('is byte-identical across two builds of the same content and GAZETTE_NOW', () => {
     const digest = (root: string) =>
-      Object.fromEntries(files(join(root, 'dist')).sort().map((file) => [file, createHash('sha256').update(readFileSync(join(root, 'dist', file))).digest('hex')]));
+      Object.fromEntries(listDist(join(root, 'dist')).sort().map((file) => [file, createHash('sha256').update(readFileSync(join(root, 'dist', file))).digest('hex')]));
     expect(digest(second)).toEqual(digest(dir));
   });
 });

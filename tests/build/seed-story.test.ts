@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distHas, makeProject, readPage, removeProject, repoRoot, runBuild, textOf } from '../helpers/project.ts';
+import { checkHreflang, findBrokenLinks } from '../helpers/site-checks.ts';
 
 const SOURCE_NAME = 'lianshang-fali-zhenxing-chanye.zh.txt';
 const COPY = join(repoRoot, 'tests/fixtures/seed-source', SOURCE_NAME);
@@ -104,6 +105,28 @@ describe('the site around it', () => {
       expect(html.toString()).not.toMatch(/<link[^>]+rel="stylesheet"/);
       expect(gzipSync(html, { level: 9 }).length).toBeLessThanOrEqual(14 * 1024);
     }
+  });
+
+  it('has no broken internal link or asset URL, and reciprocal hreflang everywhere', () => {
+    expect(findBrokenLinks(join(dir, 'dist'), 'https://news.example.org')).toEqual([]);
+    const { problems, checked } = checkHreflang(join(dir, 'dist'));
+    expect(problems).toEqual([]);
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it('describes both versions to crawlers: JSON-LD, sitemap, news sitemap window, feeds', () => {
+    for (const [path, lang] of [[ZH, 'zh-CN'], [EN, 'en']] as const) {
+      const [article] = [...readPage(dir, path).querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent ?? ''));
+      expect(article).toMatchObject({ '@type': 'NewsArticle', inLanguage: lang, datePublished: '2025-12-22T08:00:00+08:00' });
+      expect(article.image).toHaveLength(3);
+    }
+    const sitemap = readFileSync(join(dir, 'dist/sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain(`<loc>https://news.example.org${ZH}</loc>`);
+    expect(sitemap).toContain(`<loc>https://news.example.org${EN}</loc>`);
+    // GAZETTE_NOW is 2026-01-01 here, ten days after publication: outside the 48-hour window.
+    expect(readFileSync(join(dir, 'dist/news-sitemap.xml'), 'utf8')).not.toContain('<url>');
+    expect(readFileSync(join(dir, 'dist/rss.xml'), 'utf8')).toContain('征程万里，步履不停。');
+    expect(readFileSync(join(dir, 'dist/en/atom.xml'), 'utf8')).toContain(`https://news.example.org${EN}`);
   });
 
   it('never ships an original full-size photo', () => {
