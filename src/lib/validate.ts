@@ -229,20 +229,21 @@ export interface BodyCache {
 /** Changes whenever this file changes, so a cached result never outlives the rules that made it. */
 const VALIDATOR_VERSION = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex').slice(0, 16);
 
-export function readBodyCache(file: string): BodyCache {
+/** `salt` names what else the results depend on, e.g. a hash of the installed parser versions. */
+export function readBodyCache(file: string, salt = ''): BodyCache {
   const cache: BodyCache = { previous: new Map(), next: new Map() };
   try {
     const saved = JSON.parse(readFileSync(file, 'utf8')) as { version?: string; bodies?: Record<string, CheckedBody> };
-    if (saved.version === VALIDATOR_VERSION && saved.bodies) cache.previous = new Map(Object.entries(saved.bodies));
+    if (saved.version === VALIDATOR_VERSION + salt && saved.bodies) cache.previous = new Map(Object.entries(saved.bodies));
   } catch {
     // No cache yet, or an unreadable one: check every body.
   }
   return cache;
 }
 
-export function writeBodyCache(file: string, cache: BodyCache): void {
+export function writeBodyCache(file: string, cache: BodyCache, salt = ''): void {
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify({ version: VALIDATOR_VERSION, bodies: Object.fromEntries(cache.next) }));
+  writeFileSync(file, JSON.stringify({ version: VALIDATOR_VERSION + salt, bodies: Object.fromEntries(cache.next) }));
 }
 
 function checkBodyCached(body: string, file: string, bodyLine: number, problems: Problem[], cache: BodyCache | undefined) {
@@ -355,6 +356,8 @@ export interface ValidateOptions {
   skipImageDecode?: boolean;
   /** A JSON file that remembers what each MDX body already checked was found to hold (BodyCache). */
   bodyCacheFile?: string;
+  /** Mixed into the cache's version: results are only reused while it is unchanged. */
+  bodyCacheSalt?: string;
 }
 
 /**
@@ -363,9 +366,9 @@ export interface ValidateOptions {
  */
 export async function validateContent(root: string, options: ValidateOptions): Promise<Problem[]> {
   const problems: Problem[] = [];
-  const bodyCache = options.bodyCacheFile ? readBodyCache(options.bodyCacheFile) : undefined;
+  const bodyCache = options.bodyCacheFile ? readBodyCache(options.bodyCacheFile, options.bodyCacheSalt) : undefined;
   const content = loadContent(resolve(root), problems, bodyCache);
-  if (bodyCache && options.bodyCacheFile) writeBodyCache(options.bodyCacheFile, bodyCache);
+  if (bodyCache && options.bodyCacheFile) writeBodyCache(options.bodyCacheFile, bodyCache, options.bodyCacheSalt);
   const { schemas } = options;
 
   const people = new Map<string, Record<string, unknown>>();

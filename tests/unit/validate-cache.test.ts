@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -21,6 +21,19 @@ describe('the checked-body cache', () => {
     expect(await run()).toEqual(uncached);
     expect(existsSync(cacheFile)).toBe(true);
     expect(await run()).toEqual(uncached);
+  });
+
+  it('reuses results only while the salt (the installed parsers) is unchanged', async () => {
+    const salted = async (salt: string) =>
+      (await validateContent(content, { schemas: contentSchemas, bodyCacheFile: cacheFile, bodyCacheSalt: salt, skipImageDecode: true })).map((p) => p.message);
+    await salted('parsers-v1');
+    // Plant a result only the cache can know, to see whether it is read back.
+    const saved = JSON.parse(readFileSync(cacheFile, 'utf8'));
+    const first = Object.keys(saved.bodies)[0]!;
+    saved.bodies[first].problems = [{ message: 'planted', severity: 'error' }];
+    writeFileSync(cacheFile, JSON.stringify(saved));
+    expect(await salted('parsers-v1')).toContain('planted');
+    expect(await salted('parsers-v2')).not.toContain('planted');
   });
 
   it('checks an edited body again', async () => {
