@@ -7,6 +7,7 @@ import remarkGfm from 'remark-gfm';
 import { defaultLocale, localeKeys } from './src/config/locales.ts';
 import { getSiteUrl } from './src/config/site.ts';
 import gazette, { readBuiltPageMeta } from './src/integrations/gazette.ts';
+import { skipHeadInjectWarning } from './src/lib/bundler-logs.ts';
 import { getSitemapConfig } from './src/lib/sitemap.ts';
 
 export default defineConfig({
@@ -43,13 +44,7 @@ export default defineConfig({
   vite: {
     build: {
       rolldownOptions: {
-        onLog(level, log, handler) {
-          // Every MDX module carries Astro's own "use astro:head-inject" directive and the
-          // bundler warns about each one: thousands of identical lines that would hide a real
-          // warning. Silenced by code and directive only; every other warning stays visible.
-          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject')) return;
-          handler(level, log);
-        },
+        onLog: skipHeadInjectWarning,
       },
     },
   },
