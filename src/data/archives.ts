@@ -7,7 +7,7 @@ import { site } from '../config/site.ts';
 import { t } from '../i18n/index.ts';
 import { getZonedParts } from '../lib/dates.ts';
 import { paginateStable } from '../lib/paginate.ts';
-import { toAbsoluteUrl, toDatePath, toPagePath, toPersonPath, toSectionPath, toTagPath, toTagSlug } from '../lib/permalinks.ts';
+import { toAbsoluteUrl, toDatePath, toPagePath, toPageAlternates, toPersonPath, toSectionPath, toTagPath, toTagSlug } from '../lib/permalinks.ts';
 import { getLocaleParam, toRestParam } from '../lib/routes.ts';
 import { getSiteData, type SiteData, type StoryVersion } from './site-data.ts';
 
@@ -47,14 +47,10 @@ function expand(data: SiteData, spec: ArchiveSpec): { path: string; props: Archi
           { label: t(spec.locale, 'latestPage'), href: base, current: current === null },
           ...pages.map((page) => ({ label: String(page.number), href: toPagePath(base, page.number), current: current === page.number })),
         ];
-  const alternatesFor = (path: (locale: Locale) => string) =>
-    spec.existsIn
-      .filter((other) => other !== spec.locale)
-      .map((other) => ({ locale: other, href: path(other), url: toAbsoluteUrl(path(other), data.siteUrl) }));
   const out = [
     {
       path: base,
-      props: { locale: spec.locale, title: spec.title, canonical: toAbsoluteUrl(base, data.siteUrl), alternates: alternatesFor(spec.pathIn), stories: latest, pageLinks: pageLinks(null), ...(spec.photos && spec.photos.ids.length > 0 ? { photos: spec.photos } : {}) },
+      props: { locale: spec.locale, title: spec.title, canonical: toAbsoluteUrl(base, data.siteUrl), alternates: toPageAlternates(spec.locale, spec.pathIn, data.siteUrl, spec.existsIn), stories: latest, pageLinks: pageLinks(null), ...(spec.photos && spec.photos.ids.length > 0 ? { photos: spec.photos } : {}) },
     },
   ];
   for (const page of pages) {

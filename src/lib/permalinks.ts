@@ -3,7 +3,7 @@
  * at the root) and /en/<yyyy>/<mm>/<dd>/<story-id>/, the date being `published` in the
  * newsroom timezone, never UTC. Cutting a permalink back leads to its archive.
  */
-import { getLocalePrefix, type Locale } from '../config/locales.ts';
+import { getLocalePrefix, localeKeys, type Locale } from '../config/locales.ts';
 import { getZonedParts } from './dates.ts';
 
 /** Every id (story folder, photo, person, section file name) is a slug: it becomes part of a URL. */
@@ -73,4 +73,11 @@ export function toPagePath(basePath: string, page: number): string {
 /** The search page of a language: /search/, /en/search/. */
 export function toSearchPath(locale: Locale): string {
   return `${getLocalePrefix(locale)}/search/`;
+}
+
+/** The same page in the other languages where it exists, for the language switch and hreflang. */
+export function toPageAlternates(locale: Locale, pathIn: (locale: Locale) => string, siteUrl: string, existsIn: readonly Locale[] = localeKeys) {
+  return existsIn
+    .filter((other) => other !== locale)
+    .map((other) => ({ locale: other, href: pathIn(other), url: toAbsoluteUrl(pathIn(other), siteUrl) }));
 }
