@@ -44,10 +44,3 @@ export function getLocalePrefix(locale: Locale): string {
   const { prefix } = locales[locale];
   return prefix ? `/${prefix}` : '';
 }
-
-/** Which language a site path belongs to, by its first segment. */
-export function getLocaleFromPath(pathname: string): Locale {
-  const first = pathname.split('/').filter(Boolean)[0];
-  const match = localeKeys.find((key) => locales[key].prefix && locales[key].prefix === first);
-  return match ?? defaultLocale;
-}

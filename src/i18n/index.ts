@@ -16,8 +16,3 @@ export function t(locale: Locale, key: UIKey, vars: Record<string, string | numb
     return String(vars[name]);
   });
 }
-
-/** Joins names with the language's list separator. */
-export function toNameList(locale: Locale, names: string[]): string {
-  return names.join(dictionaries[locale].listSeparator);
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localeKeys } from '../../src/config/locales.ts';
-import { dictionaries, t, toNameList } from '../../src/i18n/index.ts';
+import { dictionaries, t } from '../../src/i18n/index.ts';
 import { toPhotoView } from '../../src/lib/photos.ts';
 
 describe('UI strings', () => {
@@ -16,8 +16,6 @@ describe('UI strings', () => {
     expect(t('en', 'photoBy', { name: 'Cao Wei' })).toBe('Photo: Cao Wei');
     expect(t('zh', 'storiesBy', { name: '曹伟' })).toBe('曹伟的报道');
     expect(() => t('en', 'photoBy')).toThrow(/needs \{name\}/);
-    expect(toNameList('zh', ['甲', '乙'])).toBe('甲、乙');
-    expect(toNameList('en', ['A', 'B'])).toBe('A, B');
   });
   it('credits a staff photographer by template and an agency by its own text', () => {
     const names: Record<string, Record<string, string>> = { 'cao-wei': { zh: '曹伟', en: 'Cao Wei' } };
