@@ -41,9 +41,13 @@ export function getStructuredDataCrops(image: ImageMetadata, siteUrl: string): P
 export interface ResponsiveImage {
   /** AVIF and WebP candidates, best first. */
   sources: { type: string; srcset: string }[];
-  /** The JPEG fallback: src no wider than `fallbackWidth`, and its own srcset. */
+  /**
+   * One JPEG for the few clients that read neither AVIF nor WebP (feed readers, mail
+   * clients, very old browsers), no wider than `fallbackWidth`. A JPEG srcset would be
+   * encoded for every photo at every width and fetched by almost no one: it was 22% of the
+   * image encoding time (docs/performance.md).
+   */
   src: string;
-  srcset: string;
   width: number;
   height: number;
 }
@@ -58,7 +62,7 @@ const responsive = new Map<string, Promise<ResponsiveImage>>();
 export function getResponsiveImage(image: ImageMetadata, widths: number[], fallbackWidth: number): Promise<ResponsiveImage> {
   const usable = widths.filter((w) => w <= image.width);
   const candidates = usable.length > 0 ? usable : [image.width];
-  const width = Math.min(fallbackWidth, image.width);
+  const width = Math.min(fallbackWidth, Math.max(...candidates));
   const height = Math.round((width * image.height) / image.width);
   const key = `${image.src}|${candidates.join(',')}|${width}`;
   let result = responsive.get(key);
@@ -67,7 +71,7 @@ export function getResponsiveImage(image: ImageMetadata, widths: number[], fallb
       const [avif, webp, fallback] = await Promise.all([
         getImage({ src: image, widths: candidates, format: 'avif' }),
         getImage({ src: image, widths: candidates, format: 'webp' }),
-        getImage({ src: image, widths: candidates, width, height, format: 'jpg' }),
+        getImage({ src: image, width, height, format: 'jpg' }),
       ]);
       return {
         sources: [
@@ -75,7 +79,6 @@ export function getResponsiveImage(image: ImageMetadata, widths: number[], fallb
           { type: 'image/webp', srcset: webp.srcSet.attribute },
         ],
         src: fallback.src,
-        srcset: fallback.srcSet.attribute,
         width,
         height,
       };
