@@ -3,9 +3,8 @@
  * script, `npm run check` and the Astro integration alike.
  */
 import { z } from 'astro/zod';
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { getLockHash } from './lib/cache-key.ts';
 import { makePhotoSchema, PersonSchema, SectionSchema, StorySchema } from './content.config.ts';
 import { formatProblem, hasErrors, validateContent, type Problem } from './lib/validate.ts';
 
@@ -23,11 +22,6 @@ export interface ContentReport {
   ok: boolean;
 }
 
-function lockHash(projectRoot: string): string {
-  const lock = join(projectRoot, 'package-lock.json');
-  return existsSync(lock) ? createHash('sha256').update(readFileSync(lock)).digest('hex').slice(0, 16) : '';
-}
-
 /** Validates <projectRoot>/content and formats every problem, one a line. */
 export async function checkContent(projectRoot: string): Promise<ContentReport> {
   const problems = await validateContent(join(projectRoot, 'content'), {
@@ -35,7 +29,7 @@ export async function checkContent(projectRoot: string): Promise<ContentReport> 
     // Beside Astro's caches, so a fresh clone or temp copy starts without it.
     bodyCacheFile: join(projectRoot, '.gazette/cache/checked-bodies.json'),
     // A parser upgrade (remark-mdx, remark-gfm) changes the lock file: check every body again.
-    bodyCacheSalt: lockHash(projectRoot),
+    bodyCacheSalt: getLockHash(projectRoot),
   });
   return {
     problems,

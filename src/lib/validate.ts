@@ -8,7 +8,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
@@ -17,6 +16,7 @@ import { unified } from 'unified';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { ZodType } from 'zod';
 import { localeKeys, type Locale } from '../config/locales.ts';
+import { getSourceHash } from './cache-key.ts';
 import { hasOffset } from './dates.ts';
 import { SLUG } from './permalinks.ts';
 
@@ -227,7 +227,7 @@ export interface BodyCache {
 }
 
 /** Changes whenever this file changes, so a cached result never outlives the rules that made it. */
-const VALIDATOR_VERSION = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex').slice(0, 16);
+const VALIDATOR_VERSION = getSourceHash(import.meta.url);
 
 /** `salt` names what else the results depend on, e.g. a hash of the installed parser versions. */
 export function readBodyCache(file: string, salt = ''): BodyCache {

@@ -1,0 +1,21 @@
+/**
+ * What cached results depend on besides their input: the code that made them and the
+ * installed packages (a parser upgrade changes package-lock.json), so no cache outlives them.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const hash = (data: string | Buffer) => createHash('sha256').update(data).digest('hex').slice(0, 16);
+
+/** A hash of package-lock.json, or '' where there is none. */
+export function getLockHash(projectRoot: string): string {
+  const lock = join(projectRoot, 'package-lock.json');
+  return existsSync(lock) ? hash(readFileSync(lock)) : '';
+}
+
+/** A hash of a module's own source, from its import.meta.url. */
+export function getSourceHash(moduleUrl: string): string {
+  return hash(readFileSync(fileURLToPath(moduleUrl)));
+}
