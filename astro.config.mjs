@@ -40,10 +40,9 @@ export default defineConfig({
     // SmartyPants stays off: it would rewrite the editors' quotation marks, and the text is sacred.
     processor: unified({ remarkPlugins: [remarkGfm], smartypants: false }),
   },
-  // optimize: MDX compiles each body's static markup to one HTML string instead of a JSX
-  // call per element, so Vite bundles and Astro renders less (Vite phase 10.3 -> 7.7 s at 300
-  // bench stories). Photo, LeadLines and KeyFigures stay components.
-  integrations: [gazette(), mdx({ optimize: true }), sitemap(getSitemapConfig(readBuiltPageMeta))],
+  // Story bodies do not pass through mdx(): src/lib/story-loader.ts renders them to HTML once
+  // (docs/decisions/007-story-bodies.md). It stays for .mdx pages under src/pages/.
+  integrations: [gazette(), mdx(), sitemap(getSitemapConfig(readBuiltPageMeta))],
   devToolbar: { enabled: false },
   vite: {
     build: {

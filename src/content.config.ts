@@ -11,6 +11,7 @@ import { z } from 'astro/zod';
 import { localeKeys, type Locale } from './config/locales.ts';
 import { OFFSET_DATETIME } from './lib/dates.ts';
 import { SLUG } from './lib/permalinks.ts';
+import { storyLoader } from './lib/story-loader.ts';
 
 /** A lowercase slug: letters, digits and single hyphens. Used for every id. */
 export const IdSchema = z
@@ -118,7 +119,8 @@ const contentDir = './content';
 
 export const collections = {
   stories: defineCollection({
-    loader: glob({ base: `${contentDir}/stories`, pattern: `*/{${localeKeys.join(',')}}.mdx` }),
+    // Entry ids are "<story-id>/<lang>"; each body is rendered to HTML once, not compiled to a module.
+    loader: storyLoader({ base: `${contentDir}/stories`, locales: localeKeys }),
     schema: StorySchema,
   }),
   photos: defineCollection({

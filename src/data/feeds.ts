@@ -2,13 +2,8 @@
  * Feed stories: the full body of each story, rendered once through Astro's container
  * (the same components as the page) and shared by the RSS and Atom feeds.
  */
-import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { loadRenderers } from 'astro:container';
-import { render } from 'astro:content';
-import KeyFigures from '../components/KeyFigures.astro';
-import LeadLines from '../components/LeadLines.astro';
-import Photo from '../components/Photo.astro';
+import StoryBody from '../components/StoryBody.astro';
 import type { Locale } from '../config/locales.ts';
 import { locales } from '../config/locales.ts';
 import { site } from '../config/site.ts';
@@ -28,10 +23,9 @@ let container: Promise<AstroContainer> | undefined;
 const bodies = new Map<string, Promise<string>>();
 
 async function renderBody(version: StoryVersion): Promise<string> {
-  container ??= loadRenderers([getContainerRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
-  const { Content } = await render(version.entry);
-  return (await container).renderToString(Content, {
-    props: { components: { Photo, LeadLines, KeyFigures } },
+  container ??= AstroContainer.create();
+  return (await container).renderToString(StoryBody, {
+    props: { html: version.entry.rendered?.html ?? '' },
     locals: { gazetteLocale: version.locale },
   });
 }

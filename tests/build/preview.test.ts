@@ -3,6 +3,7 @@
  * them; production never builds them (see fixture-site.test.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
@@ -72,5 +73,19 @@ describe('preview (npm run dev)', () => {
 
   it('shows no banner on a published story', async () => {
     expect((await page('/2025/12/10/zh-only-story/')).querySelector('.preview-banner')).toBeNull();
+  });
+
+  it('shows an editor\'s saved edit to a body on the next page load', async () => {
+    const path = '/2025/12/10/zh-only-story/';
+    const sentence = '编辑刚刚补充的一句话。';
+    expect(textOf((await page(path)).querySelector('.story-body'))).not.toContain(sentence);
+    appendFileSync(join(dir, 'content/stories/zh-only-story/zh.mdx'), `\n${sentence}\n`);
+    // The loader re-renders the file when the watcher reports it: poll rather than guess a delay.
+    let body = '';
+    for (let attempt = 0; attempt < 50 && !body.includes(sentence); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      body = textOf((await page(path)).querySelector('.story-body'));
+    }
+    expect(body).toContain(sentence);
   });
 });

@@ -1,0 +1,110 @@
+/**
+ * A story body, MDX source to HTML, once per body (docs/decisions/007-story-bodies.md).
+ *
+ * Bodies are MDX restricted by the validator to text, Markdown (with GFM) and the newsroom
+ * elements, so they need no JavaScript module each: compiling every body into one was most
+ * of a build's time and memory, and a rebuild after a one-story edit recompiled them all.
+ * The same parser as the validator (remark-mdx + remark-gfm) reads them here; the HTML is
+ * made by remark-rehype and Astro's own heading-id plugin, so ids match Astro's Markdown.
+ *
+ * <Photo> needs the build's image pipeline, so it becomes a marker element that
+ * `splitBodyHtml` turns back into a photo id for the page to render. Editors cannot forge a
+ * marker: text is escaped (`<` becomes `&#x3C;`) and the validator refuses unknown elements.
+ */
+import { rehypeHeadingIds } from '@astrojs/markdown-remark';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkRehype, { type Options as ToHastOptions } from 'remark-rehype';
+import { unified } from 'unified';
+
+const PHOTO_MARKER = 'gazette-photo';
+/** The wrappers' classes, which the story stylesheet sets apart. */
+const WRAPPERS: Record<string, string> = { LeadLines: 'lead-lines', KeyFigures: 'key-figures' };
+/** Inline HTML the validator lets editors use, and the attributes it lets through. */
+const INLINE_HTML = new Set(['br', 'sup', 'sub', 'abbr', 'span']);
+const INLINE_ATTRIBUTES = new Set(['title', 'lang']);
+
+interface MdxNode {
+  type: string;
+  name?: string | null;
+  attributes?: { type: string; name?: string; value?: unknown }[];
+  children?: MdxNode[];
+  data?: { hName?: string; hProperties?: Record<string, unknown> };
+}
+
+/**
+ * Turns the MDX nodes into plain elements for remark-rehype. Anything else MDX can express
+ * (imports, {expressions}, other elements) throws: the validator refuses it first, and
+ * nothing in a body is ever executed.
+ */
+function remarkNewsroomElements() {
+  return (tree: MdxNode) => {
+    const visit = (node: MdxNode) => {
+      if (node.type === 'mdxjsEsm' || node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
+        throw new Error('story body: imports and {expressions} are not allowed');
+      }
+      if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+        const name = node.name ?? '';
+        const attribute = (key: string) => node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === key)?.value;
+        if (name === 'Photo') {
+          const id = attribute('id');
+          if (typeof id !== 'string') throw new Error('story body: expected <Photo id="photo-id" />');
+          node.data = { hName: PHOTO_MARKER, hProperties: { dataId: id } };
+          node.children = [];
+        } else if (WRAPPERS[name]) {
+          node.data = { hName: 'div', hProperties: { className: [WRAPPERS[name]] } };
+        } else if (INLINE_HTML.has(name)) {
+          const properties = Object.fromEntries(
+            (node.attributes ?? []).filter((a) => a.type === 'mdxJsxAttribute' && INLINE_ATTRIBUTES.has(a.name ?? '') && typeof a.value === 'string').map((a) => [a.name!, a.value]),
+          );
+          node.data = { hName: name, hProperties: properties };
+        } else {
+          throw new Error(`story body: <${name}> is not allowed`);
+        }
+      }
+      for (const child of node.children ?? []) visit(child);
+    };
+    visit(tree);
+  };
+}
+
+type Handler = NonNullable<NonNullable<ToHastOptions['handlers']>['mdxJsxFlowElement']>;
+
+/** A JSX node as the element remarkNewsroomElements chose for it, with its children converted. */
+const toElement: Handler = (state, node) => {
+  const { hName, hProperties } = (node as MdxNode).data!;
+  const element = { type: 'element' as const, tagName: hName!, properties: (hProperties ?? {}) as Record<string, string | string[]>, children: state.all(node) };
+  state.patch(node, element);
+  return element;
+};
+
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkMdx)
+  .use(remarkGfm)
+  .use(remarkNewsroomElements)
+  // The JSX nodes, each now carrying the element it stands for.
+  .use(remarkRehype, {
+    handlers: { mdxJsxFlowElement: toElement, mdxJsxTextElement: toElement },
+  })
+  .use(rehypeHeadingIds)
+  .use(rehypeStringify);
+
+/** The HTML of an MDX story body, with a marker where each <Photo> goes. */
+export function toBodyHtml(body: string): string {
+  return String(processor.processSync(body));
+}
+
+/** A body's HTML in order: runs of HTML, and the photo ids between them. */
+export type BodySegment = { html: string } | { photo: string };
+
+const MARKER = new RegExp(`<${PHOTO_MARKER} data-id="([^"]*)"></${PHOTO_MARKER}>`);
+
+export function splitBodyHtml(html: string): BodySegment[] {
+  const parts = html.split(MARKER);
+  return parts
+    .map((part, index): BodySegment => (index % 2 === 1 ? { photo: part } : { html: part }))
+    .filter((segment) => !('html' in segment) || segment.html.trim() !== '');
+}

@@ -1,0 +1,71 @@
+/**
+ * The stories collection's loader: content/stories/<story-id>/<lang>.mdx, frontmatter as
+ * data and the body rendered to HTML once (src/lib/story-body.ts), kept in Astro's content
+ * store. A file whose text, the rendering code and the installed packages are all unchanged
+ * since the last build is not parsed again, so a one-story edit re-renders one body.
+ *
+ * Not Astro's glob(): for .mdx it hands every body to @astrojs/mdx, which compiles each into
+ * a JavaScript module on every build (docs/decisions/007-story-bodies.md).
+ */
+import type { Loader } from 'astro/loaders';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { getLockHash, getSourceHash } from './cache-key.ts';
+import { toBodyHtml } from './story-body.ts';
+import { splitFrontmatter } from './validate.ts';
+
+const BODY_CODE = getSourceHash(new URL('./story-body.ts', import.meta.url).href);
+
+export function storyLoader({ base, locales }: { base: string; locales: readonly string[] }): Loader {
+  return {
+    name: 'gazette-stories',
+    load: async ({ store, parseData, generateDigest, watcher, config, logger }) => {
+      const projectRoot = fileURLToPath(config.root);
+      const root = resolve(projectRoot, base);
+      const salt = `${BODY_CODE}:${getLockHash(projectRoot)}`;
+      const fileOf = (storyId: string, locale: string) => join(root, storyId, `${locale}.mdx`);
+
+      async function loadFile(storyId: string, locale: string): Promise<string> {
+        const id = `${storyId}/${locale}`;
+        const file = fileOf(storyId, locale);
+        const source = readFileSync(file, 'utf8');
+        const digest = generateDigest(`${salt}\0${source}`);
+        if (store.get(id)?.digest === digest) return id;
+        // The validator has run before Astro and reported any problem with file and line;
+        // these throws only guard a plain `astro build` that skipped it.
+        const parts = splitFrontmatter(source);
+        if (!parts) throw new Error(`${file}: expected frontmatter between --- lines at the top of the file`);
+        const data = await parseData({ id, data: (parse(parts.yaml) ?? {}) as Record<string, unknown>, filePath: file });
+        let html: string;
+        try {
+          html = toBodyHtml(parts.body);
+        } catch (error) {
+          throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
+        }
+        store.set({ id, data, body: parts.body, filePath: relative(projectRoot, file), digest, rendered: { html } });
+        return id;
+      }
+
+      async function sync() {
+        const seen = new Set<string>();
+        const storyIds = existsSync(root) ? readdirSync(root).filter((name) => statSync(join(root, name)).isDirectory()) : [];
+        for (const storyId of storyIds.sort()) {
+          for (const locale of locales) {
+            if (existsSync(fileOf(storyId, locale))) seen.add(await loadFile(storyId, locale));
+          }
+        }
+        for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+      }
+
+      await sync();
+      // `astro dev`: an editor's save shows up on the next page load.
+      watcher?.add(root);
+      watcher?.on('all', (_event, path) => {
+        if (!path.startsWith(root + sep) || !path.endsWith('.mdx')) return;
+        sync().catch((error: Error) => logger.error(error.message));
+      });
+    },
+  };
+}
