@@ -7,7 +7,9 @@
  *      the project, with photos from a pool of 20 made once under os.tmpdir();
  *   2. builds it cold with the real configuration (`node scripts/build.ts`);
  *   3. appends a sentence to one story's zh.mdx and builds again (warm: caches in place);
- *   4. builds the same story files with the bare baseline on unified + remark-gfm, then on Satteri.
+ *   4. builds a fresh copy of the project with only the encoded images carried over, as a CI
+ *      job that restores its image cache would (every text cache cold);
+ *   5. builds the same story files with the bare baseline on unified + remark-gfm, then on Satteri.
  * Each build runs under /usr/bin/time -v while /proc is sampled for the whole tree's RSS
  * (scripts/bench/measure.ts says what each figure means). Progress goes to stderr; stdout is the
  * table, then, with --json, one JSON line last.
@@ -111,14 +113,19 @@ const code = provenance();
 /** Other work on the machine skews every figure: the 1-minute load average before and after says how much. */
 const loadBefore = loadavg()[0]!;
 
+/** A copy of the project (no content yet) with node_modules linked package by package. */
+function copyProject(dir: string): void {
+  mkdirSync(dir);
+  for (const name of PROJECT_FILES) {
+    if (existsSync(join(repoRoot, name))) cpSync(join(repoRoot, name), join(dir, name), { recursive: true });
+  }
+  linkNodeModules(dir, repoNodeModules);
+}
+
 // 1. The corpus, in a copy of the project.
 const pool = await ensurePhotoPool(join(tmpdir(), 'gazette-bench-pool'), log);
 const site = join(work, 'site');
-mkdirSync(site);
-for (const name of PROJECT_FILES) {
-  if (existsSync(join(repoRoot, name))) cpSync(join(repoRoot, name), join(site, name), { recursive: true });
-}
-linkNodeModules(site, repoNodeModules);
+copyProject(site);
 log(`writing ${stories} stories (${stories * 2} story files) into ${site}/content`);
 const corpus = writeCorpus(join(site, 'content'), stories, pool, new Date(NOW));
 
@@ -128,7 +135,14 @@ const out = outputOf(join(site, 'dist'));
 appendFileSync(corpus.editTarget, `\n${zhSentence(makeRng(99))}\n`);
 const warm = await build('gazette warm', site, [join(site, 'scripts/build.ts')]);
 
-// 4. The baselines, on the same story files.
+// 4. A fresh copy with the same (edited) content and only Astro's encoded-image cache restored.
+const restored = join(work, 'site-images-cached');
+copyProject(restored);
+cpSync(join(site, 'content'), join(restored, 'content'), { recursive: true });
+cpSync(join(site, '.gazette/cache/assets'), join(restored, '.gazette/cache/assets'), { recursive: true });
+const imagesCached = await build('gazette images cached', restored, [join(restored, 'scripts/build.ts')]);
+
+// 5. The baselines, on the same story files.
 const baselines = {} as Record<Processor, Measured & Output & { phases: Phases }>;
 for (const processor of ['unified', 'satteri'] as const) {
   const dir = join(work, `baseline-${processor}`);
@@ -143,6 +157,7 @@ const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const rows: [string, Measured & { phases: Phases }, number][] = [
   ['gazette cold', cold, out.pages],
   ['gazette warm (1 edit)', warm, out.pages],
+  ['gazette images cached', imagesCached, out.pages],
   ['baseline unified', baselines.unified, baselines.unified.pages],
   ['baseline satteri', baselines.satteri, baselines.satteri.pages],
 ];
@@ -150,6 +165,7 @@ const header = ['build', 'wall', 'ms/page', 'pages', 'peak RSS (tree)', 'max 1 p
 const lines = [header, ...rows.map(([name, m, pages]) => [name, secs(m.wallMs), (m.wallMs / pages).toFixed(1), String(pages), mb(m.treePeakRssKb), mb(m.maxProcessRssKb)])];
 const widths = header.map((_, c) => Math.max(...lines.map((row) => row[c]!.length)));
 const ratio = cold.wallMs / baselines.unified.wallMs;
+const ratioImagesCached = imagesCached.wallMs / baselines.unified.wallMs;
 console.log(`Gazette bench: ${stories} stories (${stories * 2} story files), ${POOL_SIZE}-photo pool at 3000x2000; ${cpus().length} CPUs, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, node ${process.version}`);
 console.log(`code: ${code}; 1-min load average ${loadBefore.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end`);
 for (const row of lines) console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '));
@@ -161,7 +177,7 @@ const phaseLines = [phaseHeader, ...rows.map(([name, m]) => [name, fmt(m.phases.
 const phaseWidths = phaseHeader.map((_, c) => Math.max(...phaseLines.map((row) => row[c]!.length)));
 for (const row of phaseLines) console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(phaseWidths[c]!) : cell.padStart(phaseWidths[c]!))).join('  '));
 console.log(
-  `ratio gazette/unified ${ratio.toFixed(2)}; satteri/unified ${(baselines.satteri.wallMs / baselines.unified.wallMs).toFixed(2)}; ` +
+  `ratio gazette/unified ${ratio.toFixed(2)} cold, ${ratioImagesCached.toFixed(2)} with images cached; satteri/unified ${(baselines.satteri.wallMs / baselines.unified.wallMs).toFixed(2)}; ` +
     `warm/cold ${((warm.wallMs / cold.wallMs) * 100).toFixed(0)}%; peak RSS gazette/unified ${(cold.treePeakRssKb / baselines.unified.treePeakRssKb).toFixed(2)}; ` +
     `dist ${(out.bytes / 2 ** 20).toFixed(1)} MB, ${out.images} image files`,
 );
@@ -183,6 +199,8 @@ if (json) {
       satteriWallMs: Math.round(baselines.satteri.wallMs),
       ratio: Number(ratio.toFixed(2)),
       warmWallMs: Math.round(warm.wallMs),
+      imagesCachedWallMs: Math.round(imagesCached.wallMs),
+      ratioImagesCached: Number(ratioImagesCached.toFixed(2)),
     }),
   );
 }
