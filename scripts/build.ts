@@ -1,10 +1,10 @@
 /**
  * `npm run build`: validate, build into a staging folder, then swap it in.
  * Newsroom rule: a failed build never touches dist/, so the last good site stays
- * deployable. The same validator as `npm run check` runs first, so an editor's error
- * stops the build in about a second, before Astro starts.
+ * deployable. The same validator as `npm run check` runs beside Astro and decides first, so an
+ * editor's error stops the build in about a second, reported by the check alone.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -18,25 +18,70 @@ const work = join(root, '.gazette');
 const next = join(work, 'dist-next');
 const previous = join(work, 'dist-previous');
 
-// The same check as `npm run check`, in its own process: the MDX trees and YAML documents it
-// builds are freed when it exits, instead of sitting in this process while Astro runs.
-const check = spawnSync(process.execPath, [join(import.meta.dirname, 'check.ts'), '--content-only'], { stdio: 'inherit' });
-if (check.status !== 0) {
-  console.error('\nBuild stopped by the content errors above. dist/ was left as it was.');
-  process.exit(1);
+/** A child process whose output is held back until `release()`, then streamed. */
+function held(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
+  // detached: its own process group, so a stop reaches Astro's workers too.
+  const child: ChildProcess = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const chunks: [NodeJS.WriteStream, Buffer][] = [];
+  let live = false;
+  for (const [stream, out] of [[child.stdout!, process.stdout], [child.stderr!, process.stderr]] as const) {
+    stream.on('data', (chunk: Buffer) => (live ? out.write(chunk) : chunks.push([out, chunk])));
+  }
+  const exited = new Promise<number>((resolve) => child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+  return {
+    exited,
+    release() {
+      for (const [out, chunk] of chunks.splice(0)) out.write(chunk);
+      live = true;
+    },
+    stop() {
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        // Already gone.
+      }
+    },
+  };
 }
 
 mkdirSync(work, { recursive: true });
 rmSync(next, { recursive: true, force: true });
-const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
-const result = spawnSync(process.execPath, [astro, 'build', '--outDir', next, ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  env: { ...process.env, NODE_ENV: 'production', GAZETTE_VALIDATED: '1' },
+const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
+
+// The content check (the same as `npm run check`) and `astro build` start together: on two
+// cores the check's parsing overlaps Astro's start-up instead of delaying it. Astro's output is
+// held until the check has passed, so an editor's error is reported by the check alone, with
+// file and line, and Astro is stopped. Either way the build goes to a staging folder: a failed
+// build never touches dist/, so the last good site stays deployable.
+const check = held(process.execPath, [join(import.meta.dirname, 'check.ts'), '--content-only']);
+const astro = held(process.execPath, [astroBin, 'build', '--outDir', next, ...process.argv.slice(2)], {
+  ...process.env,
+  NODE_ENV: 'production',
+  GAZETTE_VALIDATED: '1',
 });
-if (result.status !== 0) {
+// The children have their own process groups, so a Ctrl-C in the terminal must be passed on.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    check.stop();
+    astro.stop();
+    rmSync(next, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
+check.release();
+if ((await check.exited) !== 0) {
+  astro.stop();
+  await astro.exited;
+  rmSync(next, { recursive: true, force: true });
+  console.error('\nBuild stopped by the content errors above. dist/ was left as it was.');
+  process.exit(1);
+}
+astro.release();
+const astroStatus = await astro.exited;
+if (astroStatus !== 0) {
   rmSync(next, { recursive: true, force: true });
   console.error('\nBuild failed: dist/ was left as it was.');
-  process.exit(result.status ?? 1);
+  process.exit(astroStatus);
 }
 
 // Static hosts serve the 404.html nearest to the missing path: give each language its own.
