@@ -44,6 +44,11 @@ export default defineConfig({
   // (docs/decisions/007-story-bodies.md). It stays for .mdx pages under src/pages/.
   integrations: [gazette(), mdx(), sitemap(getSitemapConfig(readBuiltPageMeta))],
   devToolbar: { enabled: false },
+  experimental: {
+    // Pages whose cacheKey (src/data/page-cache-keys.ts), code, config and lock file are unchanged
+    // are restored from .gazette/cache instead of rendered: a one-body edit re-renders one page.
+    incrementalBuild: true,
+  },
   vite: {
     build: {
       rolldownOptions: {

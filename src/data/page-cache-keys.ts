@@ -1,0 +1,58 @@
+/**
+ * Cache keys for Astro's incremental build (`experimental.incrementalBuild`, astro.config.mjs):
+ * a page whose key, code, config and lock file are all unchanged since the last build in this
+ * checkout is restored from .gazette/cache instead of rendered again.
+ *
+ * Newsroom rule: a stale page is worse than a slow build, so the keys are coarse. Every page's
+ * key covers everything any page can show except story bodies: the site URL, and every visible
+ * story version's frontmatter, path and state, every photo, person and section. A story page
+ * adds its own body. So an edit to one body re-renders one page; any other edit (a headline,
+ * a caption, a story published or withdrawn) re-renders every page, as a build without the
+ * cache would. Feeds, sitemaps and the search page carry no key and are always rendered.
+ */
+import { createHash } from 'node:crypto';
+import { getSiteData } from './site-data.ts';
+
+const hash = (text: string) => createHash('sha256').update(text).digest('base64url');
+
+/**
+ * Props may hold story versions, which link to each other (translations) and carry their
+ * content entry: a translation is named by its path, and an entry's data is already in the
+ * version beside it.
+ */
+const toJson = (value: unknown) =>
+  JSON.stringify(value, (key, inner) => (key === 'translations' ? (inner as { path: string }[]).map((v) => v.path) : key === 'entry' ? undefined : inner));
+
+let siteKey: Promise<string> | undefined;
+
+/** What every page may show, bodies aside, as one hash; computed once per build. */
+function getSiteKey(): Promise<string> {
+  siteKey ??= getSiteData().then((data) =>
+    hash(
+      toJson({
+        siteUrl: data.siteUrl,
+        preview: data.preview,
+        versions: data.versions.map((version) => [version.id, version.locale, version.path, version.state, version.data]),
+        photos: [...data.photos],
+        people: [...data.people],
+        sections: [...data.sections],
+      }),
+    ),
+  );
+  return siteKey;
+}
+
+interface StaticPath {
+  params: Record<string, string | undefined>;
+  props: object;
+}
+
+/** The same paths, each with its cacheKey: the site key, the path's own props, and a story's body. */
+export async function withCacheKeys<P extends StaticPath>(paths: P[]): Promise<(P & { cacheKey: string })[]> {
+  const [site, data] = await Promise.all([getSiteKey(), getSiteData()]);
+  return paths.map((path) => {
+    const props = path.props as { kind?: string; id?: string; locale?: string };
+    const body = props.kind === 'story' ? data.byKey.get(`${props.id}/${props.locale}`)?.entry.rendered?.html ?? '' : '';
+    return { ...path, cacheKey: hash(`${site}\0${toJson(path)}\0${body}`) };
+  });
+}

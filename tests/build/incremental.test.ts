@@ -1,0 +1,67 @@
+/**
+ * Rebuilds restore unchanged pages from .gazette/cache (Astro's incremental build, keyed by
+ * src/data/page-cache-keys.ts). Newsroom rule: a stale page is worse than a slow build, so after
+ * each edit the rebuilt dist/ must be byte-identical to a build from scratch of the same content.
+ */
+import { createHash } from 'node:crypto';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtureContent, makeProject, readPage, removeProject, runBuild, textOf } from '../helpers/project.ts';
+import { listDist } from '../helpers/site-checks.ts';
+
+const STORY = 'content/stories/bilingual-story';
+let dir: string;
+const others: string[] = [];
+
+const digest = (root: string) =>
+  Object.fromEntries(listDist(join(root, 'dist')).sort().map((file) => [file, createHash('sha256').update(readFileSync(join(root, 'dist', file))).digest('hex')]));
+
+/** A fresh copy of `dir`'s current content, built with no cache at all. */
+function buildFromScratch(): Record<string, string> {
+  const fresh = makeProject(join(dir, 'content'));
+  others.push(fresh);
+  const result = runBuild(fresh);
+  expect(result.status, result.output).toBe(0);
+  expect(result.output).not.toMatch(/\((cached|restored)\)/);
+  return digest(fresh);
+}
+
+function rebuild(): string {
+  const result = runBuild(dir);
+  expect(result.status, result.output).toBe(0);
+  return result.output;
+}
+
+beforeAll(() => {
+  dir = makeProject(fixtureContent('basic'));
+  rebuild();
+});
+
+afterAll(() => {
+  for (const other of [dir, ...others]) removeProject(other);
+});
+
+describe('incremental rebuilds', () => {
+  it('after a body edit, re-renders that story and restores the rest, as a fresh build would have it', () => {
+    const sentence = '编辑补充的一句话。';
+    appendFileSync(join(dir, STORY, 'zh.mdx'), `\n${sentence}\n`);
+    const output = rebuild();
+    // The English version was not edited: restored. The Chinese one was: rendered.
+    expect(output).toMatch(/ \/en\/2025\/12\/22\/bilingual-story\/index\.html \((cached|restored)\)/);
+    expect(output).toMatch(/ \/2025\/12\/22\/bilingual-story\/index\.html \(\+\d+m?s\)/);
+    expect(textOf(readPage(dir, '/2025/12/22/bilingual-story/').querySelector('.story-body'))).toContain(sentence);
+    expect(digest(dir)).toEqual(buildFromScratch());
+  });
+
+  it('after a headline and a caption edit, shows them on every page, as a fresh build would have it', () => {
+    const en = join(dir, STORY, 'en.mdx');
+    writeFileSync(en, readFileSync(en, 'utf8').replace(/^title: .*$/m, 'title: A corrected English headline'));
+    const caption = join(dir, STORY, 'photos/fixture-inline.yaml');
+    writeFileSync(caption, readFileSync(caption, 'utf8').replace('caption: { zh: 正文图片,', 'caption: { zh: 更正后的图片说明,'));
+    rebuild();
+    expect(textOf(readPage(dir, '/en/').querySelector('main'))).toContain('A corrected English headline');
+    expect(textOf(readPage(dir, '/2025/12/22/bilingual-story/').querySelector('.story-body'))).toContain('更正后的图片说明');
+    expect(digest(dir)).toEqual(buildFromScratch());
+  });
+});
