@@ -19,26 +19,14 @@ const work = join(root, '.gazette');
 const next = join(work, 'dist-next');
 const previous = join(work, 'dist-previous');
 
-/**
- * A child process whose output is held back until `release()`, then streamed. `onLine` sees
- * its stdout line by line as it comes.
- */
-function held(command: string, args: string[], env: NodeJS.ProcessEnv = process.env, onLine?: (line: string) => void) {
+/** A child process whose output is held back until `release()`, then streamed. */
+function held(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
   // detached: its own process group, so a stop reaches Astro's workers too.
   const child: ChildProcess = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const chunks: [NodeJS.WriteStream, Buffer][] = [];
   let live = false;
-  let partial = '';
   for (const [stream, out] of [[child.stdout!, process.stdout], [child.stderr!, process.stderr]] as const) {
-    stream.on('data', (chunk: Buffer) => {
-      if (live) out.write(chunk);
-      else chunks.push([out, chunk]);
-      if (onLine && stream === child.stdout) {
-        const lines = (partial + chunk.toString()).split('\n');
-        partial = lines.pop()!;
-        lines.forEach(onLine);
-      }
-    });
+    stream.on('data', (chunk: Buffer) => (live ? out.write(chunk) : chunks.push([out, chunk])));
   }
   const exited = new Promise<number>((resolve) => child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
   return {
@@ -73,19 +61,11 @@ const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/pack
 // file and line, and Astro is stopped. Either way the build goes to a staging folder: a failed
 // build never touches dist/, so the last good site stays deployable.
 const check = held(process.execPath, [join(import.meta.dirname, 'check.ts'), '--content-only']);
-// Pagefind reads only the finished HTML, which Astro has written by the time it starts on the
-// images: the index is written while the images are encoded, not after. Astro's log line is
-// only a hint (its format is not an API): without it, indexing starts when Astro is done.
-let search: Promise<{ pages: number } | Error> | undefined;
-const startSearchIndex = () => (search ??= writeSearchIndex(next).catch((error: Error) => error));
-const astro = held(
-  process.execPath,
-  [astroBin, 'build', '--outDir', next, ...process.argv.slice(2)],
-  { ...process.env, NODE_ENV: 'production', GAZETTE_VALIDATED: '1' },
-  (line) => {
-    if (line.includes('generating optimized images')) startSearchIndex();
-  },
-);
+const astro = held(process.execPath, [astroBin, 'build', '--outDir', next, ...process.argv.slice(2)], {
+  ...process.env,
+  NODE_ENV: 'production',
+  GAZETTE_VALIDATED: '1',
+});
 // The children have their own process groups, so a Ctrl-C in the terminal must be passed on.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
@@ -99,7 +79,6 @@ check.release();
 if ((await check.exited) !== 0) {
   astro.stop();
   await astro.exited;
-  await search;
   rmSync(next, { recursive: true, force: true });
   console.error('\nBuild stopped by the content errors above. dist/ was left as it was.');
   process.exit(1);
@@ -107,19 +86,10 @@ if ((await check.exited) !== 0) {
 astro.release();
 const astroStatus = await astro.exited;
 if (astroStatus !== 0) {
-  await search;
   rmSync(next, { recursive: true, force: true });
   console.error('\nBuild failed: dist/ was left as it was.');
   process.exit(astroStatus);
 }
-
-const indexed = await startSearchIndex();
-if (indexed instanceof Error) {
-  rmSync(next, { recursive: true, force: true });
-  console.error(`${indexed.message}\nBuild failed: dist/ was left as it was.`);
-  process.exit(1);
-}
-console.log(`search index: ${indexed.pages} page(s)`);
 
 // Static hosts serve the 404.html nearest to the missing path: give each language its own.
 for (const locale of localeKeys) {
@@ -133,6 +103,16 @@ for (const locale of localeKeys) {
 
 const pruned = pruneUnreferencedAssets(next);
 if (pruned.length > 0) console.log(`pruned ${pruned.length} unreferenced asset(s): originals and photos no published page shows`);
+
+// After pruning: Pagefind's compressed fragments name images the pruner cannot read.
+try {
+  const { pages } = await writeSearchIndex(next);
+  console.log(`search index: ${pages} page(s)`);
+} catch (error) {
+  rmSync(next, { recursive: true, force: true });
+  console.error(`${(error as Error).message}\nBuild failed: dist/ was left as it was.`);
+  process.exit(1);
+}
 
 // Swap: two renames on one filesystem, so dist/ is never half-written.
 await cleanup;
