@@ -4,11 +4,12 @@
  * checkout is restored from .gazette/cache instead of rendered again.
  *
  * Newsroom rule: a stale page is worse than a slow build, so the keys are coarse. Every page's
- * key covers everything any page can show except story bodies: the site URL, and every visible
- * story version's frontmatter, path and state, every photo, person and section. A story page
- * adds its own body. So an edit to one body re-renders one page; any other edit (a headline,
- * a caption, a story published or withdrawn) re-renders every page, as a build without the
- * cache would. Feeds, sitemaps and the search page carry no key and are always rendered.
+ * key covers everything any page can show except what only a story's own page shows: the site
+ * URL, and every visible story version's frontmatter (less PAGE_ONLY_FIELDS), path and state,
+ * every photo, person and section. A story page adds its own frontmatter and body. So an update
+ * or a correction to one story re-renders one page; any other edit (a headline, a summary, a
+ * caption, a story published or withdrawn) re-renders every page, as a build without the cache
+ * would. Feeds, sitemaps and the search page carry no key and are always rendered.
  */
 import { createHash } from 'node:crypto';
 import { getSiteData } from './site-data.ts';
@@ -23,6 +24,16 @@ const hash = (text: string) => createHash('sha256').update(text).digest('base64u
 const toJson = (value: unknown) =>
   JSON.stringify(value, (key, inner) => (key === 'translations' ? (inner as { path: string }[]).map((v) => v.path) : key === 'entry' ? undefined : inner));
 
+/**
+ * Frontmatter shown only on the story's own page (and in feeds and sitemaps, which are always
+ * rendered). Keep this list true: a field added here that some other page shows would leave that
+ * page stale. grep src/components and src/layouts before adding one.
+ */
+const PAGE_ONLY_FIELDS = ['subtitle', 'updated', 'corrections'] as const;
+
+const withoutPageOnly = (data: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(data).filter(([key]) => !(PAGE_ONLY_FIELDS as readonly string[]).includes(key)));
+
 let siteKey: Promise<string> | undefined;
 
 /** What every page may show, bodies aside, as one hash; computed once per build. */
@@ -32,7 +43,7 @@ function getSiteKey(): Promise<string> {
       toJson({
         siteUrl: data.siteUrl,
         preview: data.preview,
-        versions: data.versions.map((version) => [version.id, version.locale, version.path, version.state, version.data]),
+        versions: data.versions.map((version) => [version.id, version.locale, version.path, version.state, withoutPageOnly(version.data)]),
         photos: [...data.photos],
         people: [...data.people],
         sections: [...data.sections],
@@ -47,12 +58,13 @@ interface StaticPath {
   props: object;
 }
 
-/** The same paths, each with its cacheKey: the site key, the path's own props, and a story's body. */
+/** The same paths, each with its cacheKey: the site key, the path's own props, and a story's frontmatter and body. */
 export async function withCacheKeys<P extends StaticPath>(paths: P[]): Promise<(P & { cacheKey: string })[]> {
   const [site, data] = await Promise.all([getSiteKey(), getSiteData()]);
   return paths.map((path) => {
     const props = path.props as { kind?: string; id?: string; locale?: string };
-    const body = props.kind === 'story' ? data.byKey.get(`${props.id}/${props.locale}`)?.entry.rendered?.html ?? '' : '';
-    return { ...path, cacheKey: hash(`${site}\0${toJson(path)}\0${body}`) };
+    const version = props.kind === 'story' ? data.byKey.get(`${props.id}/${props.locale}`) : undefined;
+    const own = version ? `${toJson(version.data)}\0${version.entry.rendered?.html ?? ''}` : '';
+    return { ...path, cacheKey: hash(`${site}\0${toJson(path)}\0${own}`) };
   });
 }

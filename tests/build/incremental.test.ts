@@ -54,6 +54,22 @@ describe('incremental rebuilds', () => {
     expect(digest(dir)).toEqual(buildFromScratch());
   });
 
+  it('after a correction and an update time, re-renders only that story, as a fresh build would have it', () => {
+    const zh = join(dir, STORY, 'zh.mdx');
+    const correction = '更正：第三段的年份应为2024年。';
+    writeFileSync(
+      zh,
+      readFileSync(zh, 'utf8')
+        .replace(/^updated: .*$/m, 'updated: 2025-12-22T20:00:00+08:00')
+        .replace(/^corrections:\n/m, `corrections:\n  - date: 2025-12-22T20:00:00+08:00\n    text: ${correction}\n`),
+    );
+    const output = rebuild();
+    expect(output).toMatch(/ \/en\/2025\/12\/22\/bilingual-story\/index\.html \((cached|restored)\)/);
+    expect(output).toMatch(/ \/2025\/12\/22\/bilingual-story\/index\.html \(\+\d+m?s\)/);
+    expect(textOf(readPage(dir, '/2025/12/22/bilingual-story/').querySelector('.corrections'))).toContain(correction);
+    expect(digest(dir)).toEqual(buildFromScratch());
+  });
+
   it('after a headline and a caption edit, shows them on every page, as a fresh build would have it', () => {
     const en = join(dir, STORY, 'en.mdx');
     writeFileSync(en, readFileSync(en, 'utf8').replace(/^title: .*$/m, 'title: A corrected English headline'));
