@@ -8,6 +8,7 @@ import { getSiteUrl, site } from '../config/site.ts';
 import { getNow } from '../lib/now.ts';
 import { toAbsoluteUrl, toStoryPath } from '../lib/permalinks.ts';
 import { getPublishState, isVisible, type PublishState } from '../lib/publish.ts';
+import { splitBodyHtml } from '../lib/story-body.ts';
 
 export type StoryEntry = CollectionEntry<'stories'>;
 export type PhotoEntry = CollectionEntry<'photos'>;
@@ -45,7 +46,7 @@ export interface SiteData {
 
 /** Photo ids a story shows: its hero, then each <Photo id> of its body in order. */
 export function getPhotoIds(entry: StoryEntry): string[] {
-  const body = [...(entry.body ?? '').matchAll(/<Photo\s+id="([^"]+)"/g)].map((match) => match[1]!);
+  const body = splitBodyHtml(entry.rendered?.html ?? '').flatMap((segment) => ('photo' in segment ? [segment.photo] : []));
   return [...new Set([...(entry.data.hero ? [entry.data.hero] : []), ...body])];
 }
 

@@ -44,7 +44,9 @@ export function storyLoader({ base, locales }: { base: string; locales: readonly
         } catch (error) {
           throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
         }
-        store.set({ id, data, body: parts.body, filePath: relative(projectRoot, file), digest, rendered: { html } });
+        // No `body`: the content store is bundled into the build and loaded by every build, and
+        // nothing needs the source once it is HTML (photo ids come from the HTML's markers).
+        store.set({ id, data, filePath: relative(projectRoot, file), digest, rendered: { html } });
         return id;
       }
 
