@@ -15,7 +15,7 @@ export function getLockHash(projectRoot: string): string {
   return existsSync(lock) ? hash(readFileSync(lock)) : '';
 }
 
-/** A hash of a module's own source, from its import.meta.url. */
-export function getSourceHash(moduleUrl: string): string {
-  return hash(readFileSync(fileURLToPath(moduleUrl)));
+/** A hash of the source of the modules at these URLs (an import.meta.url, or one resolved from it). */
+export function getSourceHash(...moduleUrls: string[]): string {
+  return hash(moduleUrls.map((url) => readFileSync(fileURLToPath(url), 'utf8')).join('\0'));
 }

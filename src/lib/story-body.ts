@@ -1,11 +1,12 @@
 /**
- * A story body, MDX source to HTML, once per body (docs/decisions/007-story-bodies.md).
+ * A story body, MDX source to HTML, once per body (docs/decisions/007-story-bodies-as-html.md).
  *
  * Bodies are MDX restricted by the validator to text, Markdown (with GFM) and the newsroom
  * elements, so they need no JavaScript module each: compiling every body into one was most
  * of a build's time and memory, and a rebuild after a one-story edit recompiled them all.
- * The same parser as the validator (remark-mdx + remark-gfm) reads them here; the HTML is
- * made by remark-rehype and Astro's own heading-id plugin, so ids match Astro's Markdown.
+ * The validator's own parser (src/lib/body-syntax.ts: remark-mdx + remark-gfm) reads them
+ * here; the HTML is made by remark-rehype and Astro's own heading-id plugin, so ids match
+ * Astro's Markdown.
  *
  * <Photo> needs the build's image pipeline, so it becomes a marker element that
  * `splitBodyHtml` turns back into a photo id for the page to render. Editors cannot forge a
@@ -13,26 +14,13 @@
  */
 import { rehypeHeadingIds } from '@astrojs/markdown-remark';
 import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
 import remarkRehype, { type Options as ToHastOptions } from 'remark-rehype';
 import { unified } from 'unified';
+import { BODY_HTML, BODY_HTML_ATTRIBUTES, bodySyntax, type MdxNode } from './body-syntax.ts';
 
 const PHOTO_MARKER = 'gazette-photo';
 /** The wrappers' classes, which the story stylesheet sets apart. */
 const WRAPPERS: Record<string, string> = { LeadLines: 'lead-lines', KeyFigures: 'key-figures' };
-/** Inline HTML the validator lets editors use, and the attributes it lets through. */
-const INLINE_HTML = new Set(['br', 'sup', 'sub', 'abbr', 'span']);
-const INLINE_ATTRIBUTES = new Set(['title', 'lang']);
-
-interface MdxNode {
-  type: string;
-  name?: string | null;
-  attributes?: { type: string; name?: string; value?: unknown }[];
-  children?: MdxNode[];
-  data?: { hName?: string; hProperties?: Record<string, unknown> };
-}
 
 /**
  * Turns the MDX nodes into plain elements for remark-rehype. Anything else MDX can express
@@ -55,9 +43,9 @@ function remarkNewsroomElements() {
           node.children = [];
         } else if (WRAPPERS[name]) {
           node.data = { hName: 'div', hProperties: { className: [WRAPPERS[name]] } };
-        } else if (INLINE_HTML.has(name)) {
+        } else if (BODY_HTML.has(name)) {
           const properties = Object.fromEntries(
-            (node.attributes ?? []).filter((a) => a.type === 'mdxJsxAttribute' && INLINE_ATTRIBUTES.has(a.name ?? '') && typeof a.value === 'string').map((a) => [a.name!, a.value]),
+            (node.attributes ?? []).filter((a) => a.type === 'mdxJsxAttribute' && BODY_HTML_ATTRIBUTES.has(a.name ?? '') && typeof a.value === 'string').map((a) => [a.name!, a.value]),
           );
           node.data = { hName: name, hProperties: properties };
         } else {
@@ -81,9 +69,7 @@ const toElement: Handler = (state, node) => {
 };
 
 const processor = unified()
-  .use(remarkParse)
-  .use(remarkMdx)
-  .use(remarkGfm)
+  .use(bodySyntax)
   .use(remarkNewsroomElements)
   // The JSX nodes, each now carrying the element it stands for.
   .use(remarkRehype, {

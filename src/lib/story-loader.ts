@@ -5,7 +5,7 @@
  * since the last build is not parsed again, so a one-story edit re-renders one body.
  *
  * Not Astro's glob(): for .mdx it hands every body to @astrojs/mdx, which compiles each into
- * a JavaScript module on every build (docs/decisions/007-story-bodies.md).
+ * a JavaScript module on every build (docs/decisions/007-story-bodies-as-html.md).
  */
 import type { Loader } from 'astro/loaders';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { getLockHash, getSourceHash } from './cache-key.ts';
 import { toBodyHtml } from './story-body.ts';
 import { splitFrontmatter } from './validate.ts';
 
-const BODY_CODE = getSourceHash(new URL('./story-body.ts', import.meta.url).href);
+const BODY_CODE = getSourceHash(new URL('./story-body.ts', import.meta.url).href, new URL('./body-syntax.ts', import.meta.url).href);
 
 export function storyLoader({ base, locales }: { base: string; locales: readonly string[] }): Loader {
   return {

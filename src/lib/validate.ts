@@ -8,14 +8,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve } from 'node:path';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
 import sharp from 'sharp';
 import { unified } from 'unified';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { ZodType } from 'zod';
 import { localeKeys, type Locale } from '../config/locales.ts';
+import { BODY_COMPONENTS, BODY_HTML, BODY_HTML_ATTRIBUTES, bodySyntax, type MdxNode } from './body-syntax.ts';
 import { getSourceHash } from './cache-key.ts';
 import { hasOffset } from './dates.ts';
 import { SLUG } from './permalinks.ts';
@@ -38,12 +36,6 @@ export interface ContentSchemas {
   person: ZodType;
   section: ZodType;
 }
-
-/** Components an MDX story body may use without import; they are the newsroom elements. */
-export const BODY_COMPONENTS = ['Photo', 'LeadLines', 'KeyFigures'] as const;
-/** Inline HTML an editor may need in running text; attributes other than these are refused. */
-const BODY_HTML = new Set(['br', 'sup', 'sub', 'abbr', 'span']);
-const BODY_HTML_ATTRIBUTES = new Set(['title', 'lang']);
 
 export const IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp'];
 /** Newsroom rule: a hero must be sharp on a 1,200 px-wide card (Google Discover, JSON-LD). */
@@ -140,15 +132,7 @@ export function splitFrontmatter(source: string): { yaml: string; body: string; 
   return { yaml, body: source.slice(match[0].length), bodyLine };
 }
 
-interface MdxNode {
-  type: string;
-  name?: string | null;
-  attributes?: { type: string; name?: string; value?: unknown }[];
-  children?: MdxNode[];
-  position?: { start: { line: number } };
-}
-
-const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+const mdxParser = unified().use(bodySyntax);
 
 /** Parses an MDX body and checks it holds only text, Markdown and the newsroom components. */
 export function checkBody(body: string, file: string, bodyLine: number, problems: Problem[]): { id: string; line?: number }[] {
@@ -226,8 +210,8 @@ export interface BodyCache {
   next: Map<string, CheckedBody>;
 }
 
-/** Changes whenever this file changes, so a cached result never outlives the rules that made it. */
-const VALIDATOR_VERSION = getSourceHash(import.meta.url);
+/** Changes whenever this file or the body grammar changes, so a cached result never outlives the rules that made it. */
+const VALIDATOR_VERSION = getSourceHash(import.meta.url, new URL('./body-syntax.ts', import.meta.url).href);
 
 /** `salt` names what else the results depend on, e.g. a hash of the installed parser versions. */
 export function readBodyCache(file: string, salt = ''): BodyCache {
