@@ -41,7 +41,7 @@ export default defineConfig({
     processor: unified({ remarkPlugins: [remarkGfm], smartypants: false }),
   },
   // Story bodies do not pass through mdx(): src/lib/story-loader.ts renders them to HTML once
-  // (docs/decisions/007-story-bodies.md). It stays for .mdx pages under src/pages/.
+  // (docs/decisions/007-story-bodies-as-html.md). It stays for .mdx pages under src/pages/.
   integrations: [gazette(), mdx(), sitemap(getSitemapConfig(readBuiltPageMeta))],
   devToolbar: { enabled: false },
   experimental: {
