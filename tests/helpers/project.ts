@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } fr
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { parseHTML } from 'linkedom';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -50,7 +51,11 @@ export interface BuildResult {
   output: string;
 }
 
-/** Runs the project's build script (validation, astro build, dist swap) in `dir`. */
+/**
+ * Runs the project's build script (validation, astro build, dist swap) in `dir`. Its output is
+ * returned without colour codes: Astro's logger colours its output whenever `CI` is set, even
+ * into a pipe, so CI runners and a local shell would otherwise see different text.
+ */
 export function runBuild(dir: string, env: Record<string, string> = {}): BuildResult {
   const result = spawnSync(process.execPath, [join(dir, 'scripts/build.ts')], {
     cwd: dir,
@@ -58,7 +63,7 @@ export function runBuild(dir: string, env: Record<string, string> = {}): BuildRe
     env: cleanEnv({ GAZETTE_NOW: FIXTURE_NOW, SITE_URL: 'https://news.example.org', ...env }),
     maxBuffer: 64 * 1024 * 1024,
   });
-  return { status: result.status ?? 1, output: `${result.stdout}\n${result.stderr}` };
+  return { status: result.status ?? 1, output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`) };
 }
 
 export function runScript(dir: string, script: string, args: string[] = [], env: Record<string, string> = {}) {
@@ -67,7 +72,7 @@ export function runScript(dir: string, script: string, args: string[] = [], env:
     encoding: 'utf8',
     env: cleanEnv({ GAZETTE_NOW: FIXTURE_NOW, ...env }),
   });
-  return { status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
+  return { status: result.status ?? 1, stdout: stripVTControlCharacters(result.stdout), stderr: stripVTControlCharacters(result.stderr) };
 }
 
 /** Parses a built page; `path` is a site path such as /en/2025/12/22/id/. */
