@@ -106,8 +106,8 @@ if (pruned.length > 0) console.log(`pruned ${pruned.length} unreferenced asset(s
 
 // After pruning: Pagefind's compressed fragments name images the pruner cannot read.
 try {
-  const { pages } = await writeSearchIndex(next);
-  console.log(`search index: ${pages} page(s)`);
+  const indexed = await writeSearchIndex(next);
+  console.log(`search index: ${Object.entries(indexed).map(([lang, pages]) => `${pages} ${lang}`).join(', ')} page(s)`);
 } catch (error) {
   rmSync(next, { recursive: true, force: true });
   console.error(`${(error as Error).message}\nBuild failed: dist/ was left as it was.`);

@@ -21,6 +21,13 @@ export function toStoryPath({ id, locale, published }: PermalinkInput, timeZone:
   return `${getLocalePrefix(locale)}/${year}/${month}/${day}/${id}/`;
 }
 
+/**
+ * Every story page in a built site, as a glob relative to its root (Pagefind's syntax): the
+ * permalink shape above, in any language prefix. Date archives (/2025/12/22/, and their
+ * /page/2/) have one segment fewer or more, so they never match.
+ */
+export const STORY_PAGE_GLOB = '**/[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html';
+
 /** Site-relative path of a front page. */
 export function toHomePath(locale: Locale): string {
   return `${getLocalePrefix(locale)}/`;

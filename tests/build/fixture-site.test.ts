@@ -2,10 +2,11 @@
  * Builds the `basic` fixture (a bilingual story, a Chinese-only story, a draft and an
  * embargoed story) in a temp dir and checks what a reader and a crawler get.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distHas, fixtureContent, makeProject, readPage, removeProject, runBuild, textOf } from '../helpers/project.ts';
+import { listDist } from '../helpers/site-checks.ts';
 
 let dir: string;
 let output: string;
@@ -138,6 +139,24 @@ describe('drafts and embargoes', () => {
       expect(text).not.toContain('定时稿件');
     }
     expect(html.some((file) => file.includes('draft-only-photo'))).toBe(false);
+  });
+});
+
+describe('search index', () => {
+  it('holds every page marked for search, once per language, and nothing else', () => {
+    // Counted from the HTML, not from the permalink shape Pagefind is told to read: a story
+    // page the glob missed would be marked for search but absent from the index.
+    const marked: Record<string, number> = {};
+    for (const file of listDist(join(dir, 'dist')).filter((file) => file.endsWith('.html'))) {
+      const doc = readPage(dir, `/${file}`);
+      if (!doc.querySelector('[data-pagefind-body]')) continue;
+      const lang = doc.documentElement.getAttribute('lang')!.toLowerCase();
+      marked[lang] = (marked[lang] ?? 0) + 1;
+    }
+    expect(marked).toEqual({ 'zh-cn': 2, en: 1 });
+    const entry = JSON.parse(readFileSync(join(dir, 'dist/pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    expect(Object.fromEntries(Object.entries(entry.languages).map(([lang, { page_count }]) => [lang, page_count]))).toEqual(marked);
+    expect(output).toMatch(/^search index: (1 en, 2 zh-cn|2 zh-cn, 1 en) page\(s\)$/m);
   });
 });
 
