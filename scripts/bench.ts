@@ -161,8 +161,9 @@ const rows: [string, Measured & { phases: Phases }, number][] = [
   ['baseline unified', baselines.unified, baselines.unified.pages],
   ['baseline satteri', baselines.satteri, baselines.satteri.pages],
 ];
-const header = ['build', 'wall', 'ms/page', 'pages', 'peak RSS (tree)', 'max 1 process'];
-const lines = [header, ...rows.map(([name, m, pages]) => [name, secs(m.wallMs), (m.wallMs / pages).toFixed(1), String(pages), mb(m.treePeakRssKb), mb(m.maxProcessRssKb)])];
+const cpu = (m: Measured) => (m.cpuMs === undefined ? 'n/a' : `${secs(m.cpuMs)} (${(m.cpuMs / m.wallMs).toFixed(2)})`);
+const header = ['build', 'wall', 'ms/page', 'pages', 'CPU (cores busy)', 'peak RSS (tree)', 'max 1 process'];
+const lines = [header, ...rows.map(([name, m, pages]) => [name, secs(m.wallMs), (m.wallMs / pages).toFixed(1), String(pages), cpu(m), mb(m.treePeakRssKb), mb(m.maxProcessRssKb)])];
 const widths = header.map((_, c) => Math.max(...lines.map((row) => row[c]!.length)));
 const ratio = cold.wallMs / baselines.unified.wallMs;
 const ratioImagesCached = imagesCached.wallMs / baselines.unified.wallMs;

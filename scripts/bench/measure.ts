@@ -23,6 +23,11 @@ export interface Measured {
   treePeakRssKb: number;
   /** /usr/bin/time -v Maximum resident set size (largest single process), in kB; undefined without /usr/bin/time. */
   maxProcessRssKb: number | undefined;
+  /**
+   * User plus system CPU time of the whole tree (/usr/bin/time -v), in ms; undefined without
+   * /usr/bin/time. Over wallMs it says how many of the cores the build kept busy.
+   */
+  cpuMs: number | undefined;
 }
 
 /** Parent pid of every live process, from /proc/<pid>/stat (the comm field may hold spaces and parens). */
@@ -75,6 +80,13 @@ export function parseTimeMaxRssKb(timeOutput: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
+/** User plus system time: getrusage of the waited-for children, so every process in the tree. */
+export function parseTimeCpuMs(timeOutput: string): number | undefined {
+  const user = /User time \(seconds\): ([\d.]+)/.exec(timeOutput);
+  const system = /System time \(seconds\): ([\d.]+)/.exec(timeOutput);
+  return user && system ? Math.round((Number(user[1]) + Number(system[1])) * 1000) : undefined;
+}
+
 export interface RunOptions {
   command: string;
   args: string[];
@@ -109,6 +121,7 @@ export async function runMeasured(options: RunOptions): Promise<Measured> {
   const wallMs = performance.now() - start;
   clearInterval(timer);
   closeSync(log);
-  const maxProcessRssKb = useTime && existsSync(options.timeFile) ? parseTimeMaxRssKb(readFileSync(options.timeFile, 'utf8')) : undefined;
-  return { status, wallMs, treePeakRssKb: Math.max(peak, maxProcessRssKb ?? 0), maxProcessRssKb };
+  const timeOutput = useTime && existsSync(options.timeFile) ? readFileSync(options.timeFile, 'utf8') : '';
+  const maxProcessRssKb = parseTimeMaxRssKb(timeOutput);
+  return { status, wallMs, treePeakRssKb: Math.max(peak, maxProcessRssKb ?? 0), maxProcessRssKb, cpuMs: parseTimeCpuMs(timeOutput) };
 }
