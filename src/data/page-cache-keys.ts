@@ -27,7 +27,8 @@ const toJson = (value: unknown) =>
 /**
  * Frontmatter shown only on the story's own page (and in feeds and sitemaps, which are always
  * rendered). Keep this list true: a field added here that some other page shows would leave that
- * page stale. grep src/components and src/layouts before adding one.
+ * page stale. grep src/components and src/layouts before adding one, and edit it in the second
+ * scenario of tests/build/incremental.test.ts, which fails if another page shows it.
  */
 const PAGE_ONLY_FIELDS = ['subtitle', 'updated', 'corrections'] as const;
 

@@ -57,17 +57,23 @@ describe('incremental rebuilds', () => {
     expect(digest(dir)).toEqual(buildFromScratch());
   });
 
-  it('after a correction and an update time, re-renders only that story, as a fresh build would have it', () => {
+  // Every field in PAGE_ONLY_FIELDS (src/data/page-cache-keys.ts) is edited here: if one of
+  // them were shown on another page, that page would be restored stale and differ from the
+  // fresh build.
+  it('after a correction, an update time and a new subtitle, re-renders only that story, as a fresh build would have it', () => {
     const zh = join(dir, STORY, 'zh.mdx');
     const correction = '更正：第三段的年份应为2024年。';
     writeFileSync(
       zh,
       readFileSync(zh, 'utf8')
         .replace(/^updated: .*$/m, 'updated: 2025-12-22T20:00:00+08:00')
+        .replace(/^subtitle: .*$/m, 'subtitle: ——改过的副题')
         .replace(/^corrections:\n/m, `corrections:\n  - date: 2025-12-22T20:00:00+08:00\n    text: ${correction}\n`),
     );
     expectOnlyChineseRendered(rebuild());
-    expect(textOf(readPage(dir, '/2025/12/22/bilingual-story/').querySelector('.corrections'))).toContain(correction);
+    const page = readPage(dir, '/2025/12/22/bilingual-story/');
+    expect(textOf(page.querySelector('.corrections'))).toContain(correction);
+    expect(textOf(page.querySelector('.standfirst'))).toBe('——改过的副题');
     expect(digest(dir)).toEqual(buildFromScratch());
   });
 
