@@ -3,19 +3,15 @@
  * src/data/page-cache-keys.ts). Newsroom rule: a stale page is worse than a slow build, so after
  * each edit the rebuilt dist/ must be byte-identical to a build from scratch of the same content.
  */
-import { createHash } from 'node:crypto';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureContent, makeProject, readPage, removeProject, runBuild, textOf } from '../helpers/project.ts';
-import { listDist } from '../helpers/site-checks.ts';
+import { digestDist } from '../helpers/site-checks.ts';
 
 const STORY = 'content/stories/bilingual-story';
 let dir: string;
 const others: string[] = [];
-
-const digest = (root: string) =>
-  Object.fromEntries(listDist(join(root, 'dist')).sort().map((file) => [file, createHash('sha256').update(readFileSync(join(root, 'dist', file))).digest('hex')]));
 
 /** A fresh copy of `dir`'s current content, built with no cache at all. */
 function buildFromScratch(): Record<string, string> {
@@ -24,7 +20,7 @@ function buildFromScratch(): Record<string, string> {
   const result = runBuild(fresh);
   expect(result.status, result.output).toBe(0);
   expect(result.output).not.toMatch(/\((cached|restored)\)/);
-  return digest(fresh);
+  return digestDist(fresh);
 }
 
 function rebuild(): string {
@@ -54,7 +50,7 @@ describe('incremental rebuilds', () => {
     appendFileSync(join(dir, STORY, 'zh.mdx'), `\n${sentence}\n`);
     expectOnlyChineseRendered(rebuild());
     expect(textOf(readPage(dir, '/2025/12/22/bilingual-story/').querySelector('.story-body'))).toContain(sentence);
-    expect(digest(dir)).toEqual(buildFromScratch());
+    expect(digestDist(dir)).toEqual(buildFromScratch());
   });
 
   // Every field in PAGE_ONLY_FIELDS (src/data/page-cache-keys.ts) is edited here: if one of
@@ -74,7 +70,7 @@ describe('incremental rebuilds', () => {
     const page = readPage(dir, '/2025/12/22/bilingual-story/');
     expect(textOf(page.querySelector('.corrections'))).toContain(correction);
     expect(textOf(page.querySelector('.standfirst'))).toBe('——改过的副题');
-    expect(digest(dir)).toEqual(buildFromScratch());
+    expect(digestDist(dir)).toEqual(buildFromScratch());
   });
 
   it('after a headline and a caption edit, shows them on every page, as a fresh build would have it', () => {
@@ -85,6 +81,6 @@ describe('incremental rebuilds', () => {
     rebuild();
     expect(textOf(readPage(dir, '/en/').querySelector('main'))).toContain('A corrected English headline');
     expect(textOf(readPage(dir, '/2025/12/22/bilingual-story/').querySelector('.story-body'))).toContain('更正后的图片说明');
-    expect(digest(dir)).toEqual(buildFromScratch());
+    expect(digestDist(dir)).toEqual(buildFromScratch());
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Checks over a whole built site, shared by the fixture and real-content build tests.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
@@ -11,6 +12,11 @@ export function listDist(root: string, base = root): string[] {
     const path = join(root, name);
     return statSync(path).isDirectory() ? listDist(path, base) : [path.slice(base.length + 1)];
   });
+}
+
+/** Every file of `<root>/dist` with the SHA-256 of its bytes: equal digests, byte-identical sites. */
+export function digestDist(root: string): Record<string, string> {
+  return Object.fromEntries(listDist(join(root, 'dist')).sort().map((file) => [file, createHash('sha256').update(readFileSync(join(root, 'dist', file))).digest('hex')]));
 }
 
 function htmlPages(dist: string) {
