@@ -11,6 +11,7 @@ import { t } from '../i18n/index.ts';
 import { formatDateTime } from '../lib/dates.ts';
 import { toFeedHtml, type FeedStory } from '../lib/feeds.ts';
 import { escapeXml } from '../lib/news-sitemap.ts';
+import { toAbsoluteUrl } from '../lib/permalinks.ts';
 import { getDateModified } from '../lib/publish.ts';
 import { getCrop } from './images.ts';
 import { getSiteData, type StoryVersion } from './site-data.ts';
@@ -50,14 +51,15 @@ async function toFeedStory(version: StoryVersion): Promise<FeedStory> {
   const section = data.sections.get(version.data.section)?.name[version.locale];
   return {
     url: version.url,
+    id: version.data.aliases[0] ? toAbsoluteUrl(version.data.aliases[0], data.siteUrl) : version.url,
     title: version.data.title,
     summary: version.data.summary,
     published: version.data.published,
     modified: getDateModified(version.data),
     authors: version.data.authors.map((id) => data.people.get(id)?.name[version.locale] ?? id),
     categories: [...(section ? [section] : []), ...version.data.tags],
-    html: toFeedHtml(heroHtml + (await bodies.get(key)!) + correctionsHtml(version), data.siteUrl),
-    image: heroCrop ? { url: heroCrop.url, type: 'image/jpeg' } : undefined,
+    html: toFeedHtml(heroHtml + (await bodies.get(key)!) + correctionsHtml(version), version.url),
+    image: heroCrop ? { url: heroCrop.url, type: 'image/jpeg', width: heroCrop.width, height: heroCrop.height } : undefined,
   };
 }
 

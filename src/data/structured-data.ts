@@ -1,5 +1,5 @@
 /** Wires site data into the pure JSON-LD builders of src/lib/jsonld.ts. */
-import { defaultLocale, locales, type Locale } from '../config/locales.ts';
+import { defaultLocale, localeKeys, locales, type Locale } from '../config/locales.ts';
 import { site } from '../config/site.ts';
 import { t } from '../i18n/index.ts';
 import { toW3C } from '../lib/dates.ts';
@@ -11,8 +11,17 @@ import type { SiteData, StoryVersion } from './site-data.ts';
 /** The publisher logo: public/logo.png, 600x60 as Google's publisher guidelines suggest. */
 export const LOGO = { path: '/logo.png', width: 600, height: 60 };
 
-export function getPublisher(locale: Locale, siteUrl: string): PublisherInput {
-  return { name: site.name[locale], url: siteUrl, logo: { url: toAbsoluteUrl(LOGO.path, siteUrl), width: LOGO.width, height: LOGO.height } };
+/**
+ * One organisation under one @id on every page, so one name: the source language's, with the
+ * others as alternateName. Per-language names under one @id gave crawlers two names for it.
+ */
+export function getPublisher(siteUrl: string): PublisherInput {
+  return {
+    name: site.name[defaultLocale],
+    alternateName: localeKeys.filter((key) => key !== defaultLocale).map((key) => site.name[key]),
+    url: siteUrl,
+    logo: { url: toAbsoluteUrl(LOGO.path, siteUrl), width: LOGO.width, height: LOGO.height },
+  };
 }
 
 export function getStoryJsonLd(data: SiteData, version: StoryVersion, images: ImageCrop[]) {
@@ -32,7 +41,7 @@ export function getStoryJsonLd(data: SiteData, version: StoryVersion, images: Im
     keywords: story.tags,
     authors: story.authors.map((id) => ({ name: data.people.get(id)?.name[locale] ?? id, url: toAbsoluteUrl(toPersonPath(id, locale), data.siteUrl) })),
     images,
-    publisher: getPublisher(locale, data.siteUrl),
+    publisher: getPublisher(data.siteUrl),
     translationOf: locale !== defaultLocale && source ? { url: source.url, inLanguage: locales[source.locale].lang } : undefined,
     translations: locale === defaultLocale ? version.translations.map((other) => ({ url: other.url, inLanguage: locales[other.locale].lang })) : [],
   });
@@ -45,5 +54,5 @@ export function getStoryJsonLd(data: SiteData, version: StoryVersion, images: Im
 }
 
 export function getFrontPageJsonLd(locale: Locale, siteUrl: string) {
-  return toWebSite({ name: site.name[locale], url: toAbsoluteUrl(toHomePath(locale), siteUrl), inLanguage: locales[locale].lang, publisher: getPublisher(locale, siteUrl) });
+  return toWebSite({ name: site.name[locale], url: toAbsoluteUrl(toHomePath(locale), siteUrl), inLanguage: locales[locale].lang, publisher: getPublisher(siteUrl) });
 }

@@ -1,25 +1,42 @@
 /**
  * Feed items and the Atom document as pure functions. Feeds carry the full story
- * (crawlers and archives read feeds, not pages), so relative URLs in the rendered body
- * are made absolute and responsive <picture> markup is reduced to its <img>, which
- * every feed reader understands.
+ * (crawlers and archives read feeds, not pages), so every URL in the rendered body is made
+ * absolute and responsive <picture> markup is reduced to its <img>, which every feed reader
+ * understands. The Atom document is written here rather than by the `feed` package, which
+ * (5.2 and 6.0 alike) wrote category labels with a raw `&` or `<`, categories without the
+ * `term` RFC 4287 requires, no `xml:lang`, and `image/jpg` enclosures (decision 009).
  */
-import { Feed } from 'feed';
 import { escapeXml } from './news-sitemap.ts';
 
-/** Rewrites site-relative src/href/srcset URLs to absolute ones and drops <source> elements. */
-export function toFeedHtml(html: string, siteUrl: string): string {
-  const absolute = (url: string) => (url.startsWith('/') && !url.startsWith('//') ? `${siteUrl}${url}` : url);
+/**
+ * Resolves every src/href/srcset URL against the story's own URL and drops <source> elements.
+ * A body link such as "../other/" or "#notes" means the story's page; in a feed it would
+ * otherwise be read relative to /atom.xml.
+ */
+export function toFeedHtml(html: string, pageUrl: string): string {
+  const absolute = (url: string) => {
+    try {
+      return new URL(url, pageUrl).href;
+    } catch {
+      return url;
+    }
+  };
   return html
     .replace(/<source\b[^>]*>/g, '')
     .replace(/<\/?picture>/g, '')
-    .replace(/\s(src|href)="([^"]*)"/g, (_, attr: string, url: string) => ` ${attr}="${absolute(url)}"`)
+    .replace(/\s(src|href)="([^"]*)"/g, (_, attr: string, url: string) => ` ${attr}="${absolute(url.replaceAll('&amp;', '&')).replaceAll('&', '&amp;')}"`)
     .replace(/\ssrcset="([^"]*)"/g, (_, set: string) => ` srcset="${set.split(',').map((part) => part.trim().replace(/^(\S+)/, (u) => absolute(u))).join(', ')}"`)
     .replace(/\s(loading|decoding|fetchpriority)="[^"]*"/g, '');
 }
 
 export interface FeedStory {
+  /** The story's page, absolute. */
   url: string;
+  /**
+   * The entry's permanent id: the story's first URL. A renamed or re-dated story lists its old
+   * paths in `aliases`, oldest first, so its id stays the one feed readers already have.
+   */
+  id: string;
   title: string;
   summary: string;
   published: Date;
@@ -28,11 +45,24 @@ export interface FeedStory {
   categories: string[];
   /** Full body HTML with absolute URLs. */
   html: string;
-  /** Hero image URL (absolute), for enclosures and media:content. */
-  image?: { url: string; type: string; length?: number } | undefined;
+  /** Hero image (absolute URL), for Atom enclosures and RSS media:content. */
+  image?: { url: string; type: string; width: number; height: number } | undefined;
 }
 
-/** Items for @astrojs/rss: full content, Dublin Core creators (RSS author wants an email). */
+/** Namespaces the RSS items' custom elements use. */
+export const RSS_NAMESPACES = {
+  dc: 'http://purl.org/dc/elements/1.1/',
+  content: 'http://purl.org/rss/1.0/modules/content/',
+  atom: 'http://www.w3.org/2005/Atom',
+  media: 'http://search.yahoo.com/mrss/',
+};
+
+/** The RSS channel's own elements: its language, and the self link feed validators ask for. */
+export function toRssChannelData(feedUrl: string, language: string): string {
+  return `<language>${escapeXml(language)}</language><atom:link href="${escapeXml(feedUrl)}" rel="self" type="application/rss+xml"/>`;
+}
+
+/** Items for @astrojs/rss: full content, Dublin Core creators (RSS author wants an email), the hero as media:content. */
 export function toRssItems(stories: FeedStory[]) {
   return stories.map((story) => ({
     title: story.title,
@@ -41,8 +71,14 @@ export function toRssItems(stories: FeedStory[]) {
     description: story.summary,
     content: story.html,
     categories: story.categories,
-    customData: story.authors.map((name) => `<dc:creator>${escapeXml(name)}</dc:creator>`).join('') +
-      (story.modified.getTime() > story.published.getTime() ? `<dc:date>${story.modified.toISOString()}</dc:date>` : ''),
+    customData:
+      // @astrojs/rss writes the link as the guid; an entry's first URL replaces it once it has moved.
+      (story.id === story.url ? '' : `<guid isPermaLink="false">${escapeXml(story.id)}</guid>`) +
+      story.authors.map((name) => `<dc:creator>${escapeXml(name)}</dc:creator>`).join('') +
+      (story.modified.getTime() > story.published.getTime() ? `<dc:date>${story.modified.toISOString()}</dc:date>` : '') +
+      (story.image
+        ? `<media:content url="${escapeXml(story.image.url)}" type="${escapeXml(story.image.type)}" medium="image" width="${story.image.width}" height="${story.image.height}"/>`
+        : ''),
   }));
 }
 
@@ -53,6 +89,7 @@ export interface FeedMeta {
   homeUrl: string;
   /** Absolute URL of this feed. */
   feedUrl: string;
+  /** BCP 47 tag of the feed's language. */
   language: string;
   /** The build's now: the feed's updated time when it has no stories. */
   now: Date;
@@ -62,30 +99,37 @@ export interface FeedMeta {
 /** The Atom 1.0 document for a language. `updated` is the newest modification, so two builds of the same content match. */
 export function toAtomXml(meta: FeedMeta, stories: FeedStory[]): string {
   const updated = stories.length > 0 ? new Date(Math.max(...stories.map((s) => s.modified.getTime()))) : meta.now;
-  const feed = new Feed({
-    title: meta.title,
-    description: meta.description,
-    id: meta.feedUrl,
-    link: meta.homeUrl,
-    language: meta.language,
-    updated,
-    generator: 'Gazette',
-    copyright: meta.copyright,
-    feedLinks: { atom: meta.feedUrl },
-  });
-  for (const story of stories) {
-    feed.addItem({
-      title: story.title,
-      id: story.url,
-      link: story.url,
-      description: story.summary,
-      content: story.html,
-      date: story.modified,
-      published: story.published,
-      author: story.authors.map((name) => ({ name })),
-      category: story.categories.map((name) => ({ name })),
-      ...(story.image ? { image: story.image.url } : {}),
-    });
-  }
-  return feed.atom1();
+  const text = (name: string, value: string) => `<${name}>${escapeXml(value)}</${name}>`;
+  const entries = stories.map((story) =>
+    [
+      '  <entry>',
+      `    ${text('id', story.id)}`,
+      // Plain text, escaped: the title and summary are not HTML, and a reader must show "A&B" as typed.
+      `    ${text('title', story.title)}`,
+      `    <link rel="alternate" type="text/html" href="${escapeXml(story.url)}"/>`,
+      ...(story.image ? [`    <link rel="enclosure" type="${escapeXml(story.image.type)}" href="${escapeXml(story.image.url)}"/>`] : []),
+      `    ${text('published', story.published.toISOString())}`,
+      `    ${text('updated', story.modified.toISOString())}`,
+      ...story.authors.map((name) => `    <author>${text('name', name)}</author>`),
+      ...story.categories.map((name) => `    <category term="${escapeXml(name)}" label="${escapeXml(name)}"/>`),
+      `    ${text('summary', story.summary)}`,
+      `    <content type="html">${escapeXml(story.html)}</content>`,
+      '  </entry>',
+    ].join('\n'),
+  );
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(meta.language)}">`,
+    `  ${text('id', meta.feedUrl)}`,
+    `  ${text('title', meta.title)}`,
+    `  ${text('subtitle', meta.description)}`,
+    `  ${text('updated', updated.toISOString())}`,
+    `  <link rel="alternate" type="text/html" href="${escapeXml(meta.homeUrl)}"/>`,
+    `  <link rel="self" type="application/atom+xml" href="${escapeXml(meta.feedUrl)}"/>`,
+    `  ${text('rights', meta.copyright)}`,
+    '  <generator>Gazette</generator>',
+    ...entries,
+    '</feed>',
+    '',
+  ].join('\n');
 }

@@ -31,6 +31,8 @@ export interface NewsArticleInput {
 
 export interface PublisherInput {
   name: string;
+  /** The organisation's names in the other languages. */
+  alternateName?: string[] | undefined;
   url: string;
   logo: ImageCrop;
 }
@@ -40,6 +42,7 @@ export function toPublisher(publisher: PublisherInput) {
     '@type': 'NewsMediaOrganization',
     '@id': `${publisher.url}/#publisher`,
     name: publisher.name,
+    ...(publisher.alternateName?.length ? { alternateName: publisher.alternateName } : {}),
     url: `${publisher.url}/`,
     logo: { '@type': 'ImageObject', url: publisher.logo.url, width: publisher.logo.width, height: publisher.logo.height },
   };

@@ -57,6 +57,9 @@ describe('sitemaps and robots.txt', () => {
     expect(new Date(byLoc.get(`${SITE}${EN}`)!.lastmod!).toISOString()).toBe('2025-12-21T17:30:00.000Z');
     const locs = [...byLoc.keys()].join('\n');
     expect(locs).not.toMatch(/draft-story|scheduled-story|old-bilingual-story|404/);
+    // The search pages are empty without JavaScript: noindex, so not in the sitemap either.
+    expect(locs).not.toMatch(/search/);
+    expect(readPage(dir, '/en/search/').querySelector('meta[name=robots]')?.getAttribute('content')).toBe('noindex');
     for (const url of urls) {
       for (const link of url['xhtml:link'] ?? []) {
         // Reciprocity: every alternate lists this URL back.
@@ -82,7 +85,8 @@ describe('feeds', () => {
     for (const path of [ZH, EN, '/', '/en/', '/sections/news/']) {
       const doc = readPage(dir, path);
       const feeds = [...doc.querySelectorAll('link[rel=alternate][type]')].map((l) => l.getAttribute('href'));
-      expect(feeds).toEqual(['/rss.xml', '/atom.xml', '/en/rss.xml', '/en/atom.xml']);
+      // The page's own language first: a reader that subscribes to the first link gets that one.
+      expect(feeds).toEqual(path.startsWith('/en/') ? ['/en/rss.xml', '/en/atom.xml', '/rss.xml', '/atom.xml'] : ['/rss.xml', '/atom.xml', '/en/rss.xml', '/en/atom.xml']);
     }
   });
 
@@ -91,6 +95,14 @@ describe('feeds', () => {
     expect(channel.language).toBe('zh-CN');
     const items = channel.item as Record<string, any>[];
     expect(items.map((i) => i.link)).toEqual([`${SITE}${ZH}`, `${SITE}/2025/12/10/zh-only-story/`]);
+    expect(channel['atom:link']).toMatchObject({ '@href': `${SITE}/rss.xml`, '@rel': 'self', '@type': 'application/rss+xml' });
+    // A moved story keeps its first URL as its guid; an unmoved one's guid is its link.
+    expect(items.map((i) => [i.guid['#text'], i.guid['@isPermaLink']])).toEqual([
+      [`${SITE}/2025/12/21/old-bilingual-story/`, 'false'],
+      [`${SITE}/2025/12/10/zh-only-story/`, 'true'],
+    ]);
+    expect(items[0]!['media:content']).toMatchObject({ '@medium': 'image', '@type': 'image/jpeg', '@width': '1200', '@height': '630' });
+    expect(existsSync(join(dir, 'dist', new URL(items[0]!['media:content']['@url']).pathname))).toBe(true);
     const body = parseHTML(`<!doctype html><body>${items[0]!['content:encoded']}</body>`).document;
     expect(textOf(body.querySelector('body'))).toContain('最后一段正文。');
     expect([...body.querySelectorAll('.key-figures li')].map(textOf)).toEqual(['要点一；', '要点二。']);
@@ -108,9 +120,14 @@ describe('feeds', () => {
     expect(en[0]!['content:encoded']).toContain('Last paragraph.');
   });
 
-  it('Atom carries the same, with updated from the latest correction', () => {
+  it('Atom carries the same, with updated from the latest correction and a permanent id', () => {
     const feed = readXml('atom.xml').feed;
-    const entry = (feed.entry as Record<string, any>[]).find((e) => e.id === `${SITE}${ZH}`)!;
+    expect(feed['@xml:lang']).toBe('zh-CN');
+    const entries = feed.entry as Record<string, any>[];
+    // The story moved from its first path (its alias): the id feed readers already hold stays.
+    const entry = entries.find((e) => [e.link].flat().some((l: Record<string, string>) => l['@rel'] === 'alternate' && l['@href'] === `${SITE}${ZH}`))!;
+    expect(entry.id).toBe(`${SITE}/2025/12/21/old-bilingual-story/`);
+    expect(entries.map((e) => e.id)).toContain(`${SITE}/2025/12/10/zh-only-story/`);
     expect(new Date(entry.updated).toISOString()).toBe('2025-12-22T10:00:00.000Z');
     expect(new Date(entry.published).toISOString()).toBe('2025-12-21T17:30:00.000Z');
     expect(entry.content['#text']).toContain('最后一段正文。');
@@ -150,6 +167,8 @@ describe('structured data and social cards', () => {
     const [english] = jsonLd(EN);
     expect(english.translationOfWork).toMatchObject({ '@id': `${SITE}${ZH}`, inLanguage: 'zh-CN' });
     expect(english.dateModified).toBe('2025-12-22T01:30:00+08:00');
+    // One organisation, one name, whatever the page's language.
+    expect(english.publisher).toMatchObject({ '@id': article.publisher['@id'], name: 'Gazette 示范新闻', alternateName: ['Gazette Demo News'] });
   });
 
   it('describes the front pages as a WebSite and its NewsMediaOrganization', () => {

@@ -1,3 +1,4 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { toAtomXml, toFeedHtml, toRssItems, type FeedStory } from '../../src/lib/feeds.ts';
 import { serializeJsonLd, toNewsArticle } from '../../src/lib/jsonld.ts';
@@ -45,27 +46,59 @@ describe('news sitemap', () => {
 });
 
 describe('feeds', () => {
-  it('makes every URL absolute and keeps only the <img> of a <picture>', () => {
+  it('makes every URL absolute against the story page and keeps only the <img> of a <picture>', () => {
     const html = '<p><a href="/people/a/">A</a></p><picture><source srcset="/_astro/a.avif 360w" type="image/avif"><img src="/_astro/a.jpg" srcset="/_astro/a-360.jpg 360w, /_astro/a-720.jpg 720w" loading="lazy" alt="x"></picture><a href="https://other.org/">o</a>';
-    expect(toFeedHtml(html, 'https://x.org')).toBe(
+    expect(toFeedHtml(html, 'https://x.org/2025/12/22/s/')).toBe(
       '<p><a href="https://x.org/people/a/">A</a></p><img src="https://x.org/_astro/a.jpg" srcset="https://x.org/_astro/a-360.jpg 360w, https://x.org/_astro/a-720.jpg 720w" alt="x"><a href="https://other.org/">o</a>',
     );
   });
+  it('resolves links relative to the story, not to the feed', () => {
+    const html = '<a href="../other/">o</a><a href="#notes">n</a><a href="?q=1&amp;p=2">q</a><a href="mailto:desk@x.org">m</a>';
+    expect(toFeedHtml(html, 'https://x.org/2025/12/22/s/')).toBe(
+      '<a href="https://x.org/2025/12/22/other/">o</a><a href="https://x.org/2025/12/22/s/#notes">n</a><a href="https://x.org/2025/12/22/s/?q=1&amp;p=2">q</a><a href="mailto:desk@x.org">m</a>',
+    );
+  });
   const story: FeedStory = {
-    url: 'https://x.org/a/', title: 'T & U', summary: 'S', published: new Date('2025-12-22T00:00:00Z'), modified: new Date('2025-12-23T00:00:00Z'),
+    url: 'https://x.org/a/', id: 'https://x.org/a/', title: 'T & U', summary: 'S', published: new Date('2025-12-22T00:00:00Z'), modified: new Date('2025-12-23T00:00:00Z'),
     authors: ['王明'], categories: ['要闻'], html: '<p>Full text</p>',
+  };
+  const moved: FeedStory = {
+    ...story, url: 'https://x.org/b/', id: 'https://x.org/old-b/', title: 'A&B <b>bold</b> ]]>', summary: 'x < y', categories: ['R&D <lab>', '"q"'],
+    image: { url: 'https://x.org/_astro/b.jpg', type: 'image/jpeg', width: 1200, height: 630 },
   };
   it('gives RSS items the full content, creators and the modification date', () => {
     const [item] = toRssItems([story]);
     expect(item).toMatchObject({ content: '<p>Full text</p>', link: 'https://x.org/a/', categories: ['要闻'] });
     expect(item!.customData).toBe('<dc:creator>王明</dc:creator><dc:date>2025-12-23T00:00:00.000Z</dc:date>');
   });
+  it("keeps a moved story's RSS guid and describes its hero as media:content", () => {
+    const [item] = toRssItems([moved]);
+    const data = new XMLParser({ ignoreAttributes: false }).parse(`<item>${item!.customData}</item>`).item;
+    expect(data.guid).toEqual({ '#text': 'https://x.org/old-b/', '@_isPermaLink': 'false' });
+    expect(data['media:content']).toMatchObject({ '@_url': 'https://x.org/_astro/b.jpg', '@_type': 'image/jpeg', '@_medium': 'image', '@_width': '1200' });
+  });
+  const meta = { title: 'F & G', description: 'D', homeUrl: 'https://x.org/', feedUrl: 'https://x.org/atom.xml', language: 'zh-CN', now: new Date('2030-01-01T00:00:00Z'), copyright: 'F' };
   it('dates an Atom feed by its newest change, not the clock, so rebuilds are identical', () => {
-    const meta = { title: 'F', description: 'D', homeUrl: 'https://x.org/', feedUrl: 'https://x.org/atom.xml', language: 'zh-CN', now: new Date('2030-01-01T00:00:00Z'), copyright: 'F' };
     const atom = toAtomXml(meta, [story]);
     expect(atom).toContain('<updated>2025-12-23T00:00:00.000Z</updated>');
-    expect(atom).toMatch(/T (&amp;|&) U/);
     expect(toAtomXml(meta, [story])).toBe(atom);
+    expect(toAtomXml(meta, [])).toContain('<updated>2030-01-01T00:00:00.000Z</updated>');
+  });
+  it('writes valid Atom whatever the text holds, with the language, category terms and a permanent id', () => {
+    const atom = toAtomXml(meta, [moved, story]);
+    expect(XMLValidator.validate(atom)).toBe(true);
+    const { feed } = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['entry', 'category', 'link'].includes(name) }).parse(atom);
+    expect(feed['@_xml:lang']).toBe('zh-CN');
+    expect(feed.title).toBe('F & G');
+    const [entry] = feed.entry;
+    expect(entry.id).toBe('https://x.org/old-b/');
+    // Plain text, as typed: a reader must not render <b> nor turn "A&B" into anything else.
+    expect(entry.title).toBe('A&B <b>bold</b> ]]>');
+    expect(entry.summary).toBe('x < y');
+    expect(entry.category.map((c: Record<string, string>) => [c['@_term'], c['@_label']])).toEqual([['R&D <lab>', 'R&D <lab>'], ['"q"', '"q"']]);
+    expect(entry.link.find((l: Record<string, string>) => l['@_rel'] === 'enclosure')).toMatchObject({ '@_type': 'image/jpeg', '@_href': 'https://x.org/_astro/b.jpg' });
+    expect(entry.link.find((l: Record<string, string>) => l['@_rel'] === 'alternate')['@_href']).toBe('https://x.org/b/');
+    expect(feed.entry[1].content).toMatchObject({ '#text': '<p>Full text</p>', '@_type': 'html' });
   });
   it('takes dateModified from the latest of published, updated and corrections', () => {
     const published = new Date('2025-12-22T00:00:00Z');

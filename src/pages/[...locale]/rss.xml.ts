@@ -5,8 +5,8 @@ import { site } from '../../config/site.ts';
 import { getFeedStories } from '../../data/feeds.ts';
 import { getSiteData } from '../../data/site-data.ts';
 import { getFrontPagePaths } from '../../data/routes.ts';
-import { toRssItems } from '../../lib/feeds.ts';
-import { toAbsoluteUrl, toHomePath } from '../../lib/permalinks.ts';
+import { RSS_NAMESPACES, toRssChannelData, toRssItems } from '../../lib/feeds.ts';
+import { toAbsoluteUrl, toFeedPath, toHomePath } from '../../lib/permalinks.ts';
 
 export function getStaticPaths() {
   return getFrontPagePaths();
@@ -20,8 +20,8 @@ export async function GET(context: APIContext) {
     description: site.tagline[locale],
     site: toAbsoluteUrl(toHomePath(locale), data.siteUrl),
     items: toRssItems(await getFeedStories(locale)),
-    xmlns: { dc: 'http://purl.org/dc/elements/1.1/', content: 'http://purl.org/rss/1.0/modules/content/' },
-    customData: `<language>${locales[locale].lang}</language>`,
+    xmlns: { ...RSS_NAMESPACES },
+    customData: toRssChannelData(toAbsoluteUrl(toFeedPath(locale, 'rss'), data.siteUrl), locales[locale].lang),
     trailingSlash: true,
   });
 }
