@@ -17,6 +17,22 @@ export const BODY_COMPONENTS = ['Photo', 'LeadLines', 'KeyFigures'] as const;
 export const BODY_HTML = new Set(['br', 'sup', 'sub', 'abbr', 'span']);
 export const BODY_HTML_ATTRIBUTES = new Set(['title', 'lang']);
 
+/** Link schemes a body may use; a URL with no scheme is a path on this site. */
+const LINK_SCHEMES = new Set(['http', 'https', 'mailto']);
+
+/**
+ * Whether a Markdown link may point at `url`. `javascript:` and `data:` links run code when
+ * clicked, so only web, mail and site links pass. Browsers ignore tabs, newlines and leading
+ * spaces in a scheme ("java\tscript:"), so the test does too.
+ */
+export function isAllowedLinkUrl(url: string): boolean {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url.replace(/[\u0000-\u0020]/g, ''))?.[1];
+  return scheme === undefined || LINK_SCHEMES.has(scheme.toLowerCase());
+}
+
+/** What the check says about a Markdown image: photos need an entry, with alt text, caption and credit. */
+export const MARKDOWN_IMAGE_MESSAGE = 'Markdown images are not allowed in a story: add a photo entry in photos/ and write <Photo id="photo-id" />';
+
 /** An mdast node as the MDX parser gives it, with the fields the checker and the renderer read. */
 export interface MdxNode {
   type: string;
@@ -24,5 +40,7 @@ export interface MdxNode {
   attributes?: { type: string; name?: string; value?: unknown }[];
   children?: MdxNode[];
   position?: { start: { line: number } };
+  /** Links, link definitions and images. */
+  url?: string;
   data?: { hName?: string; hProperties?: Record<string, unknown> };
 }

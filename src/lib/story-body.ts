@@ -16,7 +16,7 @@ import { rehypeHeadingIds } from '@astrojs/markdown-remark';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype, { type Options as ToHastOptions } from 'remark-rehype';
 import { unified } from 'unified';
-import { BODY_HTML, BODY_HTML_ATTRIBUTES, bodySyntax, type MdxNode } from './body-syntax.ts';
+import { BODY_HTML, BODY_HTML_ATTRIBUTES, bodySyntax, isAllowedLinkUrl, MARKDOWN_IMAGE_MESSAGE, type MdxNode } from './body-syntax.ts';
 
 const PHOTO_MARKER = 'gazette-photo';
 /** The wrappers' classes, which the story stylesheet sets apart. */
@@ -24,14 +24,18 @@ const WRAPPERS: Record<string, string> = { LeadLines: 'lead-lines', KeyFigures: 
 
 /**
  * Turns the MDX nodes into plain elements for remark-rehype. Anything else MDX can express
- * (imports, {expressions}, other elements) throws: the validator refuses it first, and
- * nothing in a body is ever executed.
+ * (imports, {expressions}, other elements), Markdown images and links that would run code
+ * throw: the validator refuses them first, and nothing in a body is ever executed.
  */
 function remarkNewsroomElements() {
   return (tree: MdxNode) => {
     const visit = (node: MdxNode) => {
       if (node.type === 'mdxjsEsm' || node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
         throw new Error('story body: imports and {expressions} are not allowed');
+      }
+      if (node.type === 'image' || node.type === 'imageReference') throw new Error(`story body: ${MARKDOWN_IMAGE_MESSAGE}`);
+      if ((node.type === 'link' || node.type === 'definition') && !isAllowedLinkUrl(node.url ?? '')) {
+        throw new Error(`story body: link to "${node.url}" is not allowed`);
       }
       if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
         const name = node.name ?? '';

@@ -59,6 +59,8 @@ const cases: Case[] = [
       writeFileSync(join(d, 'content/stories/zh-only-story/photos/fixture-hero.yaml'), readFileSync(join(d, HERO)));
     } },
   { name: 'a script element in a story body', file: ZH, expect: /zh\.mdx:\d+: script: <script> is not allowed in a story/, mutate: (d) => appendFileSync(join(d, ZH), '\n<script>alert(1)</script>\n') },
+  { name: 'a javascript: link in a story body', file: ZH, expect: /zh\.mdx:\d+: link: link to "javascript:alert\(document\.cookie\)" is not allowed/, mutate: (d) => appendFileSync(join(d, ZH), '\n[步履不停](javascript:alert(document.cookie))\n') },
+  { name: 'a Markdown image in a story body', file: EN, expect: /en\.mdx:\d+: image: Markdown images are not allowed in a story/, mutate: (d) => appendFileSync(join(d, EN), '\n![tracker](https://evil.example/t.png)\n') },
   { name: 'code in braces in a story body', file: EN, expect: /en\.mdx:\d+: code in \{braces\} is not allowed/, mutate: (d) => appendFileSync(join(d, EN), '\n{process.exit(1)}\n') },
   { name: 'one old path claimed by two stories', file: 'content/stories/zh-only-story/zh.mdx', expect: /zh-only-story\/zh\.mdx:\d+: aliases\.0: alias \/2025\/12\/21\/old-bilingual-story\/ is already an old path of story "bilingual-story"/, mutate: (d) => edit(d, 'content/stories/zh-only-story/zh.mdx', (t) => t.replace('section: news', 'section: news\naliases: [/2025/12/21/old-bilingual-story/]')) },
   { name: 'a hero narrower than 1,200 px', file: INLINE, expect: /fixture-inline\.yaml:1: image: hero image is 800 px wide/, mutate: (d) => edit(d, ZH, (t) => t.replace('hero: fixture-hero', 'hero: fixture-inline')) },

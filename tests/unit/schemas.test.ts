@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentSchemas } from '../../src/content-validation.ts';
 import { PersonSchema, SectionSchema, StorySchema } from '../../src/content.config.ts';
+import { isAllowedLinkUrl, MARKDOWN_IMAGE_MESSAGE } from '../../src/lib/body-syntax.ts';
 import { checkBody, splitFrontmatter, type Problem } from '../../src/lib/validate.ts';
 
 const story = {
@@ -64,6 +65,16 @@ describe('MDX body rules', () => {
     expect(run('import X from "./x.astro"\n\nText').problems[0]).toMatch(/import\/export is not allowed/);
     expect(run('Two {1 + 1}').problems[0]).toMatch(/code in \{braces\}/);
     expect(run('<Photo />').problems[0]).toMatch(/Photo: expected <Photo id="photo-id" \/>/);
+  });
+  it('refuses links that would run code and Markdown images, and keeps web, mail and site links', () => {
+    expect(run('Click [here](javascript:alert(1)).').problems).toEqual(['11: link: link to "javascript:alert(1)" is not allowed: use an http(s), mailto or site address']);
+    expect(run('[a][ref]\n\n[ref]: JaVaScRiPt:alert(1)').problems[0]).toMatch(/^13: link: link to "JaVaScRiPt:alert\(1\)"/);
+    // Markdown takes no whitespace in a link address, but browsers drop it from a scheme: refuse it anyway.
+    expect(isAllowedLinkUrl(' java\tscript:alert(1)')).toBe(false);
+    expect(isAllowedLinkUrl('HTTPS://x.org/')).toBe(true);
+    expect(run('[d](data:text/html,<script>alert(1)</script>)').problems[0]).toMatch(/link to "data:text\/html/);
+    expect(run('Text.\n\n![tracker](https://evil.example/t.png)').problems).toEqual([`13: image: ${MARKDOWN_IMAGE_MESSAGE}`]);
+    expect(run('[w](https://x.org/a?b=1) [m](mailto:desk@x.org) [s](/2025/12/22/story/) [r](../other/) [f](#notes) https://www.gov.cn').problems).toEqual([]);
   });
   it('splits frontmatter and counts the body’s first line', () => {
     expect(splitFrontmatter('---\na: 1\nb: 2\n---\nBody')).toEqual({ yaml: 'a: 1\nb: 2', body: 'Body', bodyLine: 4 });

@@ -42,6 +42,8 @@ describe('toBodyHtml', () => {
     ['an expression', 'Total: {1 + 1}\n'],
     ['an element outside the newsroom set', '<iframe src="https://example.org/" />\n'],
     ['a Photo without an id', '<Photo />\n'],
+    ['a javascript: link', '[x](javascript:alert(1))\n'],
+    ['a Markdown image', '![x](https://example.org/t.png)\n'],
   ])('refuses %s', (_name, body) => {
     expect(() => toBodyHtml(body)).toThrow(/story body/);
   });
