@@ -77,7 +77,13 @@ function pageParam(path: string, base: string): string | undefined {
 
 export async function getPersonArchiveRoutes() {
   const data = await getSiteData();
-  return [...data.people.entries()].flatMap(([id, person]) =>
+  // A page only for people credited on something published: a byline or photo credit known only
+  // from a draft or an embargoed story would otherwise appear, in a page and the sitemap, early.
+  const credited = new Set([
+    ...localeKeys.flatMap((locale) => data.byLocale[locale].flatMap((version) => version.data.authors)),
+    ...[...data.photos.entries()].filter(([photoId]) => (data.photoUse.get(photoId)?.size ?? 0) > 0).map(([, photo]) => photo.photographer),
+  ]);
+  return [...data.people.entries()].filter(([id]) => credited.has(id)).flatMap(([id, person]) =>
     localeKeys.flatMap((locale) => {
       const photoIds = [...data.photos.entries()]
         .filter(([photoId, photo]) => photo.photographer === id && data.photoUse.get(photoId)?.has(locale))
