@@ -31,6 +31,15 @@ const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charC
 /** A stable hue per photo id, so placeholders are told apart at a glance. */
 const hueOf = (id: string) => [...id].reduce((sum, c) => (sum * 31 + c.charCodeAt(0)) % 360, 7);
 
+/**
+ * A font size at which `text` fits in `room` px, at most `size`: captions run long, and a cut-off
+ * caption would misquote it. Widths are estimated, 1 em a CJK character and 0.56 em any other.
+ */
+const fitFontSize = (text: string, size: number, room: number) => {
+  const ems = [...text].reduce((sum, c) => sum + (/[\u2e80-\u9fff\uff00-\uffef]/.test(c) ? 1 : 0.56), 0);
+  return Math.min(size, room / Math.max(ems, 1));
+};
+
 export function placeholderSvg(id: string, caption: { zh?: string; en?: string }, w: number, h: number): string {
   const hue = hueOf(id);
   const u = w / 100;
@@ -48,8 +57,8 @@ export function placeholderSvg(id: string, caption: { zh?: string; en?: string }
   <rect x="${3 * u}" y="${3 * u}" width="${w - 6 * u}" height="${h - 6 * u}" fill="none" stroke="#1a1a1a" stroke-opacity="0.55" stroke-width="${0.6 * u}" stroke-dasharray="${3 * u} ${2 * u}"/>
   <g font-family="Noto Sans CJK SC, Noto Sans SC, sans-serif" text-anchor="middle" fill="#111">
     <text x="50%" y="${h / 2 - 1 * u}" font-size="${5.5 * u}" font-weight="700">placeholder / 示意图</text>
-    <text x="50%" y="${h / 2 + 6 * u}" font-size="${2.6 * u}">${escapeXml(caption.zh ?? '')}</text>
-    <text x="50%" y="${h / 2 + 10 * u}" font-size="${2.2 * u}">${escapeXml(caption.en ?? '')}</text>
+    <text x="50%" y="${h / 2 + 6 * u}" font-size="${fitFontSize(caption.zh ?? '', 2.6 * u, w - 12 * u)}">${escapeXml(caption.zh ?? '')}</text>
+    <text x="50%" y="${h / 2 + 10 * u}" font-size="${fitFontSize(caption.en ?? '', 2.2 * u, w - 12 * u)}">${escapeXml(caption.en ?? '')}</text>
     <text x="50%" y="${h - 6 * u}" font-size="${2.4 * u}" fill-opacity="0.7">${escapeXml(id)} · ${w}×${h} · not a real photograph / 非真实照片</text>
   </g>
 </svg>`;
