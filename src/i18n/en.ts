@@ -13,6 +13,8 @@ export default {
   section: 'Section',
   tags: 'Tags',
   readIn: 'Read in {language}',
+  languageSwitch: 'Language',
+  searchFilterMonth: 'Month',
   placeholder: 'Placeholder',
   storiesBy: 'Stories by {name}',
   storiesIn: '{name}',

@@ -29,6 +29,10 @@ export interface UIStrings {
   tags: string;
   /** The language switch: {language} is the target language's own name. */
   readIn: string;
+  /** Landmark label of the language switch, in the page's language. */
+  languageSwitch: string;
+  /** Search filter of stories by the month they were published (values are YYYY-MM). */
+  searchFilterMonth: string;
   /** Marks an image that stands in for a photo that is not available. */
   placeholder: string;
   /** Heading of a person's archive page: {name}. */

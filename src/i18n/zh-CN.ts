@@ -13,6 +13,8 @@ export default {
   section: '栏目',
   tags: '标签',
   readIn: '阅读{language}版',
+  languageSwitch: '语言',
+  searchFilterMonth: '月份',
   placeholder: '示意图',
   storiesBy: '{name}的报道',
   storiesIn: '{name}栏目',

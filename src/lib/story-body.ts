@@ -72,6 +72,44 @@ const toElement: Handler = (state, node) => {
   return element;
 };
 
+interface HastNode {
+  type: string;
+  tagName?: string;
+  value?: string;
+  properties?: Record<string, unknown>;
+  children?: HastNode[];
+}
+
+const textOf = (node: HastNode): string => node.value ?? (node.children ?? []).map(textOf).join('');
+
+/**
+ * Each table inside a scrollable region: a wide table scrolls on a phone instead of squeezing
+ * Chinese columns to one character a line, and the region takes keyboard focus (WCAG 2.1.1) and
+ * is named by the table's header row, the one label a body table always has.
+ */
+function rehypeTableRegions() {
+  return (tree: HastNode) => {
+    const visit = (node: HastNode) => {
+      node.children = node.children?.map((child) => {
+        if (child.type !== 'element' || child.tagName !== 'table') {
+          visit(child);
+          return child;
+        }
+        const header = child.children?.find((part) => part.tagName === 'thead');
+        const cells = (header?.children ?? []).flatMap((row) => row.children ?? []).filter((cell) => cell.tagName === 'th');
+        const label = cells.map((cell) => textOf(cell).trim()).filter(Boolean).join(', ');
+        return {
+          type: 'element',
+          tagName: 'div',
+          properties: { className: ['table-scroll'], role: 'region', tabIndex: 0, ...(label ? { ariaLabel: label } : {}) },
+          children: [child],
+        };
+      });
+    };
+    visit(tree);
+  };
+}
+
 const processor = unified()
   .use(bodySyntax)
   .use(remarkNewsroomElements)
@@ -80,6 +118,7 @@ const processor = unified()
     handlers: { mdxJsxFlowElement: toElement, mdxJsxTextElement: toElement },
   })
   .use(rehypeHeadingIds)
+  .use(rehypeTableRegions)
   .use(rehypeStringify);
 
 /** The HTML of an MDX story body, with a marker where each <Photo> goes. */

@@ -1,6 +1,6 @@
 /**
  * The real site in a real browser, on a phone and on a laptop: the seed story in both
- * languages and both front pages. Builds content/ once in a temp dir, serves its dist/
+ * languages, both front pages and a section archive. Builds content/ once in a temp dir, serves its dist/
  * on 127.0.0.1 and drives Debian's Chromium. Full-page screenshots go to
  * tests/artifacts/screenshots/<viewport>-<page>[-dark].png.
  */
@@ -41,6 +41,8 @@ const PAGES: SitePage[] = [
   { name: 'story-en', path: EN, lang: 'en', translation: { path: ZH, lang: 'zh-CN' } },
   { name: 'front-zh', path: '/', lang: 'zh-CN', translation: { path: '/en/', lang: 'en' } },
   { name: 'front-en', path: '/en/', lang: 'en', translation: { path: '/', lang: 'zh-CN' } },
+  // An archive: its story headlines sit one level under its h1 (axe's heading-order).
+  { name: 'section-zh', path: '/sections/economy/', lang: 'zh-CN', translation: { path: '/en/sections/economy/', lang: 'en' } },
 ];
 
 let dir: string | undefined;
