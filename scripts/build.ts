@@ -10,6 +10,7 @@ import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { localeKeys, locales } from '../src/config/locales.ts';
+import { getNow } from '../src/lib/now.ts';
 import { pruneUnreferencedAssets } from '../src/lib/prune-assets.ts';
 import { writeSearchIndex } from '../src/lib/search-index.ts';
 
@@ -43,6 +44,14 @@ function held(command: string, args: string[], env: NodeJS.ProcessEnv = process.
       }
     },
   };
+}
+
+// A mistyped GAZETTE_NOW would otherwise surface inside Astro as a stack trace.
+try {
+  getNow();
+} catch (error) {
+  console.error(`${(error as Error).message}\nBuild stopped: dist/ was left as it was.`);
+  process.exit(1);
 }
 
 mkdirSync(work, { recursive: true });

@@ -28,6 +28,25 @@ export function toStoryPath({ id, locale, published }: PermalinkInput, timeZone:
  */
 export const STORY_PAGE_GLOB = '**/[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html';
 
+/**
+ * What a path already is, when an alias may not take it: a page or folder Gazette builds
+ * itself (front pages, search, people, sections, tags, date archives, assets). Undefined when
+ * the path is free. A clash would otherwise be dropped from the build with a log line only.
+ */
+export function getAliasClash(path: string): string | undefined {
+  if (path.startsWith('/_astro/') || path.startsWith('/pagefind/')) return 'a folder of built assets';
+  for (const locale of localeKeys) {
+    const home = toHomePath(locale);
+    if (path === home) return 'a front page';
+    if (!path.startsWith(home)) continue;
+    const rest = path.slice(home.length);
+    const kind = /^(search|people|sections|tags)\//.exec(rest)?.[1];
+    if (kind) return kind === 'search' ? 'the search page' : `under /${kind}/, whose pages Gazette builds`;
+    if (/^\d{4}\/(\d{2}\/(\d{2}\/)?)?(page\/\d+\/)?$/.test(rest)) return 'a date archive';
+  }
+  return undefined;
+}
+
 /** Site-relative path of a front page. */
 export function toHomePath(locale: Locale): string {
   return `${getLocalePrefix(locale)}/`;

@@ -13,10 +13,11 @@ import { unified } from 'unified';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { ZodType } from 'zod';
 import { localeKeys, type Locale } from '../config/locales.ts';
+import { site } from '../config/site.ts';
 import { BODY_COMPONENTS, BODY_HTML, BODY_HTML_ATTRIBUTES, bodySyntax, isAllowedLinkUrl, MARKDOWN_IMAGE_MESSAGE, type MdxNode } from './body-syntax.ts';
 import { getSourceHash } from './cache-key.ts';
 import { hasOffset } from './dates.ts';
-import { SLUG } from './permalinks.ts';
+import { getAliasClash, SLUG, toStoryPath } from './permalinks.ts';
 
 export interface Problem {
   /** Absolute path of the file at fault. */
@@ -399,9 +400,12 @@ export async function validateContent(root: string, options: ValidateOptions): P
   // Stories: frontmatter, references, and what each language needs of its photos.
   const photoNeeds = new Map<string, { locale: Locale; story: StoryFile; severity: Problem['severity']; hero: boolean }[]>();
   const aliasOwners = new Map<string, string>();
+  const storyPaths = new Map<string, string>();
+  const aliasUses: { story: StoryFile; index: number; alias: string }[] = [];
   for (const story of content.stories) {
     if (!story.yaml) continue;
     const raw = story.yaml.data;
+    const offsetless = new Set<string>();
     for (const field of ['published', 'updated'] as const) {
       const value = raw[field];
       if (typeof value === 'string' && !hasOffset(value) && !Number.isNaN(Date.parse(value))) {
@@ -412,9 +416,13 @@ export async function validateContent(root: string, options: ValidateOptions): P
           message: `"${value}" has no timezone offset: write it as e.g. 2025-12-20T08:00:00+08:00 so the dateline never guesses`,
           severity: 'error',
         });
+        offsetless.add(field);
       }
     }
-    const data = checkSchema(schemas.story, story.yaml, story.file, problems);
+    const schemaProblems: Problem[] = [];
+    const data = checkSchema(schemas.story, story.yaml, story.file, schemaProblems);
+    // One problem, one line: the schema's own "expected an ISO 8601 date" repeats the offset message.
+    problems.push(...schemaProblems.filter((problem) => !offsetless.has(problem.field ?? '')));
     if (!data) continue;
     const refError = (field: (string | number)[], message: string) =>
       problems.push({ file: story.file, line: lineOf(story.yaml, field), field: field.join('.'), message, severity: 'error' });
@@ -430,7 +438,11 @@ export async function validateContent(root: string, options: ValidateOptions): P
         refError(['aliases', index], `alias ${alias} is already an old path of story "${owner}": one path can redirect to one story only`);
       }
       aliasOwners.set(alias, story.storyId);
+      const clash = getAliasClash(alias);
+      if (clash) refError(['aliases', index], `alias ${alias} is ${clash}: an old path must be one no page of the site uses`);
+      else aliasUses.push({ story, index, alias });
     });
+    storyPaths.set(toStoryPath({ id: story.storyId, locale: story.locale, published: data.published as Date }, site.timezone), `${story.storyId}/${story.locale}`);
     const title = data.title as string;
     if ([...title].length > HEADLINE_MAX) {
       problems.push({
@@ -470,6 +482,18 @@ export async function validateContent(root: string, options: ValidateOptions): P
       const needs = photoNeeds.get(use.id) ?? [];
       needs.push({ locale: story.locale, story, severity, hero: use.hero });
       photoNeeds.set(use.id, needs);
+    }
+  }
+  for (const { story, index, alias } of aliasUses) {
+    const live = storyPaths.get(alias);
+    if (live) {
+      problems.push({
+        file: story.file,
+        line: lineOf(story.yaml!, ['aliases', index]),
+        field: `aliases.${index}`,
+        message: `alias ${alias} is the address of story ${live}: an old path must be one no page of the site uses`,
+        severity: 'error',
+      });
     }
   }
 

@@ -63,6 +63,9 @@ const cases: Case[] = [
   { name: 'a Markdown image in a story body', file: EN, expect: /en\.mdx:\d+: image: Markdown images are not allowed in a story/, mutate: (d) => appendFileSync(join(d, EN), '\n![tracker](https://evil.example/t.png)\n') },
   { name: 'code in braces in a story body', file: EN, expect: /en\.mdx:\d+: code in \{braces\} is not allowed/, mutate: (d) => appendFileSync(join(d, EN), '\n{process.exit(1)}\n') },
   { name: 'one old path claimed by two stories', file: 'content/stories/zh-only-story/zh.mdx', expect: /zh-only-story\/zh\.mdx:\d+: aliases\.0: alias \/2025\/12\/21\/old-bilingual-story\/ is already an old path of story "bilingual-story"/, mutate: (d) => edit(d, 'content/stories/zh-only-story/zh.mdx', (t) => t.replace('section: news', 'section: news\naliases: [/2025/12/21/old-bilingual-story/]')) },
+  { name: 'an alias that is a front page', file: ZH, expect: /zh\.mdx:\d+: aliases\.0: alias \/en\/ is a front page/, mutate: (d) => edit(d, ZH, (t) => t.replace('aliases: [/2025/12/21/old-bilingual-story/]', 'aliases: [/en/]')) },
+  { name: 'an alias under the people pages', file: EN, expect: /en\.mdx:\d+: aliases\.0: alias \/en\/people\/wang-ming\/ is under \/people\//, mutate: (d) => edit(d, EN, (t) => t.replace('section: news', 'section: news\naliases: [/en/people/wang-ming/]')) },
+  { name: 'an alias that is another story’s address', file: 'content/stories/zh-only-story/zh.mdx', expect: /zh-only-story\/zh\.mdx:\d+: aliases\.0: alias \/2025\/12\/22\/bilingual-story\/ is the address of story bilingual-story\/zh/, mutate: (d) => edit(d, 'content/stories/zh-only-story/zh.mdx', (t) => t.replace('section: news', 'section: news\naliases: [/2025/12/22/bilingual-story/]')) },
   { name: 'a hero narrower than 1,200 px', file: INLINE, expect: /fixture-inline\.yaml:1: image: hero image is 800 px wide/, mutate: (d) => edit(d, ZH, (t) => t.replace('hero: fixture-hero', 'hero: fixture-inline')) },
 ];
 
@@ -81,6 +84,28 @@ describe('bad input fails the build, names the file, and keeps the last good dis
     expect(result.output).toMatch(/dist\/ was left as it was/);
     expect(readFileSync(join(dir, 'dist/index.html'), 'utf8')).toBe('<!doctype html><p>last good build</p>');
     expect(existsSync(join(dir, 'dist/2025'))).toBe(false);
+  });
+
+  it('reports a date without an offset once, not again as a bad date', () => {
+    const dir = makeProject(fixtureContent('basic'));
+    projects.push(dir);
+    edit(dir, EN, (t) => t.replace('published: 2025-12-21T17:30:00Z', 'published: 2025-12-21T17:30:00'));
+    const result = runBuild(dir);
+    expect(result.status).toBe(1);
+    expect(result.output.split('\n').filter((line) => line.includes('en.mdx') && line.includes('published'))).toHaveLength(1);
+  });
+
+  it('refuses a GAZETTE_NOW that is not a date-time with offset, before Astro starts', () => {
+    const dir = makeProject(fixtureContent('basic'));
+    projects.push(dir);
+    mkdirSync(join(dir, 'dist'));
+    writeFileSync(join(dir, 'dist/index.html'), 'last good');
+    const result = runBuild(dir, { GAZETTE_NOW: '2025-12-23' });
+    expect(result.status).toBe(1);
+    expect(result.output).toMatch(/^GAZETTE_NOW: expected an ISO 8601 instant with offset such as 2025-12-22T08:00:00\+08:00, got "2025-12-23"$/m);
+    expect(result.output).toMatch(/dist\/ was left as it was/);
+    expect(result.output).not.toMatch(/node_modules/);
+    expect(readFileSync(join(dir, 'dist/index.html'), 'utf8')).toBe('last good');
   });
 
   it('reports every problem at once, one a line', () => {
