@@ -140,7 +140,7 @@ describe('drafts and embargoes', () => {
     }
     expect(html.some((file) => file.includes('draft-only-photo'))).toBe(false);
     // A person credited only on a draft gets no page yet: it would name the draft's byline.
-    expect(html.some((file) => file.includes('draft-only-writer'))).toBe(false);
+    expect(html.some((file) => file.includes('unpublished-writer'))).toBe(false);
     expect(distHas(dir, '/people/wang-ming/')).toBe(true);
   });
 });
