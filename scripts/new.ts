@@ -124,7 +124,7 @@ const source = [
   `authors: [${authors.join(', ')}]`,
   `section: ${section}`,
   ...(hero ? [`hero: ${hero}`] : []),
-  '# Remove when the story is ready to publish.',
+  '# To publish: set `published` to the release time (it dates the permalink and the feeds), then remove this line.',
   'draft: true',
   '---',
   '',

@@ -75,7 +75,7 @@ export const StorySchema = z.object({
   draft: z.boolean().default(false),
   /** Corrections, oldest first: each is shown on the story and updates dateModified. */
   corrections: z.array(CorrectionSchema).default([]),
-  /** Old paths of this story (after a rename or re-date); each gets a redirect page. */
+  /** Old paths of this story (after a rename or re-date), oldest first: each gets a redirect page, and the first stays its feed id. */
   aliases: z.array(z.string().regex(/^\/.*\/$/, 'expected a site path such as /2025/12/20/old-id/')).default([]),
 }).strict();
 
