@@ -37,7 +37,7 @@ export function getCardProps(data: SiteData, version: StoryVersion) {
     summary: version.data.summary,
     published: version.data.published,
     section: getSectionLink(data, version.data.section, version.locale),
-    thumbnail: hero ? { image: hero.image, alt: hero.alt } : undefined,
+    thumbnail: hero ? { image: hero.image, alt: hero.alt, placeholderLabel: hero.placeholderLabel } : undefined,
   };
 }
 

@@ -125,6 +125,9 @@ describe('front pages', () => {
     const en = readPage(dir, '/en/');
     expect(en.documentElement.getAttribute('lang')).toBe('en');
     expect(en.querySelector('.story-card-lead .story-card-title a')?.getAttribute('href')).toBe(EN);
+    // The lead's hero is a placeholder: labelled on the card too, in the page's language.
+    expect(textOf(zh.querySelector('.story-card-lead .story-card-media .placeholder-label'))).toBe('示意图');
+    expect(textOf(en.querySelector('.story-card-lead .story-card-media .placeholder-label'))).toBe('Placeholder');
     expect(en.querySelectorAll('.story-list .story-card')).toHaveLength(0);
   });
 });
