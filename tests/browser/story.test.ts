@@ -1,6 +1,6 @@
 /**
  * The real site in a real browser, on a phone and on a laptop: the seed story in both
- * languages, both front pages and a section archive. Builds content/ once in a temp dir, serves its dist/
+ * languages, both front pages, a section archive and a photographer's page. Builds content/ once in a temp dir, serves its dist/
  * on 127.0.0.1 and drives Debian's Chromium. Full-page screenshots go to
  * tests/artifacts/screenshots/<viewport>-<page>[-dark].png.
  */
@@ -43,6 +43,8 @@ const PAGES: SitePage[] = [
   { name: 'front-en', path: '/en/', lang: 'en', translation: { path: '/', lang: 'zh-CN' } },
   // An archive: its story headlines sit one level under its h1 (axe's heading-order).
   { name: 'section-zh', path: '/sections/economy/', lang: 'zh-CN', translation: { path: '/en/sections/economy/', lang: 'en' } },
+  // A photographer's page: the photo grid's `sizes`.
+  { name: 'person-en', path: '/en/people/cao-wei/', lang: 'en', translation: { path: '/people/cao-wei/', lang: 'zh-CN' } },
 ];
 
 let dir: string | undefined;

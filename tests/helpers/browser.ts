@@ -123,6 +123,9 @@ export interface ImageReport {
   dpr: number;
   /** Widest candidate in any srcset of this image. */
   largestCandidate: number;
+  /** The image's `sizes` attribute, and the width it comes to in this viewport (CSS px). */
+  sizes: string | null;
+  sizesWidth: number | null;
 }
 
 /** What each <img> of the page loaded, and how big it is drawn. Call after scrollThrough(). */
@@ -134,6 +137,25 @@ export async function inspectImages(page: Page): Promise<ImageReport[]> {
         .map((candidate) => /\s(\d+)w\s*$/.exec(candidate.trim())?.[1])
         .filter((w): w is string => Boolean(w))
         .map(Number);
+    // What a `sizes` list comes to here: the first entry whose media condition matches, its length
+    // measured on a probe (sizes lengths are in rem and vw, so the probe's own font does not matter).
+    const sizesWidth = (sizes: string | null) => {
+      if (!sizes) return null;
+      for (const entry of sizes.split(/,(?![^(]*\))/).map((part) => part.trim())) {
+        const match = /^(\(.*\))\s+(\S.*)$/.exec(entry);
+        if (match && !window.matchMedia(match[1]!).matches) continue;
+        const probe = document.createElement('div');
+        probe.style.cssText = `position:absolute;visibility:hidden;width:${match ? match[2] : entry}`;
+        document.body.append(probe);
+        const width = probe.getBoundingClientRect().width;
+        probe.remove();
+        return width;
+      }
+      return null;
+    };
+    // In a <picture> the sources carry `sizes`; the <img> holds only the fallback file.
+    const sizesOf = (img: HTMLImageElement) =>
+      img.parentElement?.tagName === 'PICTURE' ? (img.parentElement.querySelector('source')?.getAttribute('sizes') ?? null) : img.getAttribute('sizes');
     const reports = [];
     for (const img of document.images) {
       const sets = [img.getAttribute('srcset'), ...[...(img.parentElement?.tagName === 'PICTURE' ? img.parentElement.querySelectorAll('source') : [])].map((s) => s.getAttribute('srcset'))];
@@ -158,6 +180,8 @@ export async function inspectImages(page: Page): Promise<ImageReport[]> {
         cssWidth: img.getBoundingClientRect().width,
         dpr: window.devicePixelRatio,
         largestCandidate: candidates.length > 0 ? Math.max(...candidates) : fileWidth,
+        sizes: sizesOf(img),
+        sizesWidth: sizesWidth(sizesOf(img)),
       });
     }
     return reports;
@@ -171,6 +195,10 @@ export function imageSizeProblems(report: ImageReport): string[] {
   if (!report.complete || report.fileWidth === 0) return [`${report.label}: did not load (${report.currentSrc || 'no source chosen'})`];
   if (report.fileWidth < needed * 0.75 && report.fileWidth < report.largestCandidate) {
     problems.push(`${report.label}: ${report.fileWidth}px file for ${Math.round(needed)}px needed (${report.cssWidth}css × ${report.dpr}); ${report.largestCandidate}px was available`);
+  }
+  // `sizes` must state the slot the layout draws: the browser picks the file from it before layout.
+  if (report.sizesWidth !== null && Math.abs(report.sizesWidth - report.cssWidth) > Math.max(4, report.cssWidth * 0.04)) {
+    problems.push(`${report.label}: sizes="${report.sizes}" says ${Math.round(report.sizesWidth)}px, the layout draws it ${Math.round(report.cssWidth)}px wide`);
   }
   if (report.fileWidth > needed * 3) {
     problems.push(`${report.label}: ${report.fileWidth}px file for ${Math.round(needed)}px needed (${report.cssWidth}css × ${report.dpr}): over 3× too large`);
