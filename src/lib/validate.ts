@@ -143,10 +143,14 @@ export function checkBody(body: string, file: string, bodyLine: number, problems
     tree = mdxParser.parse(body) as MdxNode;
   } catch (error) {
     const err = error as { line?: number; reason?: string; message?: string };
+    const reason = err.reason ?? err.message ?? '';
     problems.push({
       file,
       line: err.line ? err.line + bodyLine : undefined,
-      message: `MDX syntax error: ${err.reason ?? err.message}. Literal < and { in text must be written \\< and \\{`,
+      // MDX reads a line that starts with "import " or "export " as code; its own message names the JavaScript parser.
+      message: /import\/exports/.test(reason)
+        ? 'a line that starts with "import" or "export" is read as code: reword the start of the line'
+        : `MDX syntax error: ${reason}. Literal < and { in text must be written \\< and \\{`,
       severity: 'error',
     });
     return photos;

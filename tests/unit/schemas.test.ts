@@ -63,6 +63,8 @@ describe('MDX body rules', () => {
     expect(run('<iframe src="x" />').problems[0]).toMatch(/^11: iframe: <iframe> is not allowed/);
     expect(run('Hi <span onclick="x()">there</span>').problems[0]).toMatch(/span: <span> may carry only title and lang/);
     expect(run('import X from "./x.astro"\n\nText').problems[0]).toMatch(/import\/export is not allowed/);
+    // Running text that happens to start like a module line: say what to do, not what the parser saw.
+    expect(run('Text.\n\nexport volumes rose by a tenth.').problems).toEqual(['13: : a line that starts with "import" or "export" is read as code: reword the start of the line']);
     expect(run('Two {1 + 1}').problems[0]).toMatch(/code in \{braces\}/);
     expect(run('<Photo />').problems[0]).toMatch(/Photo: expected <Photo id="photo-id" \/>/);
   });
