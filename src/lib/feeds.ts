@@ -6,12 +6,22 @@
  * (5.2 and 6.0 alike) wrote category labels with a raw `&` or `<`, categories without the
  * `term` RFC 4287 requires, no `xml:lang`, and `image/jpg` enclosures (decision 009).
  */
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
 import { escapeXml } from './news-sitemap.ts';
 
+type HastNode = { type: string; tagName?: string; properties?: Record<string, unknown>; children?: HastNode[] };
+
+/** Attributes the browser loads, and those that only make sense on the site's own pages. */
+const URL_PROPERTIES = ['src', 'href'] as const;
+const PAGE_ONLY_PROPERTIES = ['loading', 'decoding', 'fetchPriority'];
+
 /**
- * Resolves every src/href/srcset URL against the story's own URL and drops <source> elements.
- * A body link such as "../other/" or "#notes" means the story's page; in a feed it would
- * otherwise be read relative to /atom.xml.
+ * Resolves every src/href/srcset URL against the story's own URL, unwraps <picture> to its <img>
+ * and drops page-only attributes. Works on the parsed HTML, not on its text: attribute values
+ * arrive entity-encoded (`&#x26;` for `&`), and text that merely looks like an attribute (a
+ * code sample) must stay as written. A body link such as "../other/" or "#notes" means the
+ * story's page; in a feed it would otherwise be read relative to /atom.xml.
  */
 export function toFeedHtml(html: string, pageUrl: string): string {
   const absolute = (url: string) => {
@@ -21,12 +31,24 @@ export function toFeedHtml(html: string, pageUrl: string): string {
       return url;
     }
   };
-  return html
-    .replace(/<source\b[^>]*>/g, '')
-    .replace(/<\/?picture>/g, '')
-    .replace(/\s(src|href)="([^"]*)"/g, (_, attr: string, url: string) => ` ${attr}="${absolute(url.replaceAll('&amp;', '&')).replaceAll('&', '&amp;')}"`)
-    .replace(/\ssrcset="([^"]*)"/g, (_, set: string) => ` srcset="${set.split(',').map((part) => part.trim().replace(/^(\S+)/, (u) => absolute(u))).join(', ')}"`)
-    .replace(/\s(loading|decoding|fetchpriority)="[^"]*"/g, '');
+  const rewrite = (nodes: HastNode[]): HastNode[] =>
+    nodes.flatMap((node) => {
+      if (node.type !== 'element') return [node];
+      if (node.tagName === 'source') return [];
+      const children = rewrite(node.children ?? []);
+      if (node.tagName === 'picture') return children;
+      const properties = { ...node.properties };
+      for (const name of URL_PROPERTIES) if (typeof properties[name] === 'string') properties[name] = absolute(properties[name]);
+      const srcSet = properties.srcSet;
+      if (typeof srcSet === 'string' || Array.isArray(srcSet)) {
+        const candidates = typeof srcSet === 'string' ? srcSet.split(/,\s+/) : (srcSet as string[]);
+        properties.srcSet = candidates.map((candidate) => candidate.trim().replace(/^\S+/, (url) => absolute(url))).join(', ');
+      }
+      for (const name of PAGE_ONLY_PROPERTIES) delete properties[name];
+      return [{ ...node, properties, children }];
+    });
+  const tree = fromHtml(html, { fragment: true }) as unknown as HastNode;
+  return toHtml({ ...tree, children: rewrite(tree.children ?? []) } as never);
 }
 
 export interface FeedStory {

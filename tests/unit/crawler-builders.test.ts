@@ -1,6 +1,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { toAtomXml, toFeedHtml, toRssItems, type FeedStory } from '../../src/lib/feeds.ts';
+import { toBodyHtml } from '../../src/lib/story-body.ts';
 import { serializeJsonLd, toNewsArticle } from '../../src/lib/jsonld.ts';
 import { NEWS_MAX_URLS, selectNewsItems, toNewsSitemapXml } from '../../src/lib/news-sitemap.ts';
 import { paginateStable } from '../../src/lib/paginate.ts';
@@ -55,8 +57,15 @@ describe('feeds', () => {
   it('resolves links relative to the story, not to the feed', () => {
     const html = '<a href="../other/">o</a><a href="#notes">n</a><a href="?q=1&amp;p=2">q</a><a href="mailto:desk@x.org">m</a>';
     expect(toFeedHtml(html, 'https://x.org/2025/12/22/s/')).toBe(
-      '<a href="https://x.org/2025/12/22/other/">o</a><a href="https://x.org/2025/12/22/s/#notes">n</a><a href="https://x.org/2025/12/22/s/?q=1&amp;p=2">q</a><a href="mailto:desk@x.org">m</a>',
+      '<a href="https://x.org/2025/12/22/other/">o</a><a href="https://x.org/2025/12/22/s/#notes">n</a><a href="https://x.org/2025/12/22/s/?q=1&#x26;p=2">q</a><a href="mailto:desk@x.org">m</a>',
     );
+  });
+  it('keeps every query parameter of a body link, and leaves code samples as written', () => {
+    // From the real renderer, which writes & in attributes as &#x26;.
+    const body = toBodyHtml('[d](https://data.stats.gov.cn/easyquery.htm?cn=C01&zb=A0201)\n\nWrite `<img src="a.png" loading="lazy">` for that.\n');
+    const doc = parseHTML(`<!doctype html><body>${toFeedHtml(body, 'https://x.org/2025/12/22/s/')}</body>`).document;
+    expect(doc.querySelector('a')!.getAttribute('href')).toBe('https://data.stats.gov.cn/easyquery.htm?cn=C01&zb=A0201');
+    expect(doc.querySelector('code')!.textContent).toBe('<img src="a.png" loading="lazy">');
   });
   const story: FeedStory = {
     url: 'https://x.org/a/', id: 'https://x.org/a/', title: 'T & U', summary: 'S', published: new Date('2025-12-22T00:00:00Z'), modified: new Date('2025-12-23T00:00:00Z'),
