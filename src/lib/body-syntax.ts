@@ -18,15 +18,16 @@ export const BODY_HTML = new Set(['br', 'sup', 'sub', 'abbr', 'span']);
 export const BODY_HTML_ATTRIBUTES = new Set(['title', 'lang']);
 
 /** Link schemes a body may use; a URL with no scheme is a path on this site. */
-const LINK_SCHEMES = new Set(['http', 'https', 'mailto']);
+const LINK_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
 
 /**
  * Whether a Markdown link may point at `url`. `javascript:` and `data:` links run code when
- * clicked, so only web, mail and site links pass. Browsers ignore tabs, newlines and leading
- * spaces in a scheme ("java\tscript:"), so the test does too.
+ * clicked, so only web, mail, phone and site links pass. Browsers drop leading spaces and
+ * control characters, and tabs and newlines anywhere ("java\tscript:"), so the test does too;
+ * a space inside ("Annual report: 2024.pdf") is a relative path, not a scheme.
  */
 export function isAllowedLinkUrl(url: string): boolean {
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url.replace(/[\u0000-\u0020]/g, ''))?.[1];
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url.replace(/^[\u0000-\u0020]+/, '').replace(/[\t\n\r]/g, ''))?.[1];
   return scheme === undefined || LINK_SCHEMES.has(scheme.toLowerCase());
 }
 

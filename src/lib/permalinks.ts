@@ -35,6 +35,8 @@ export const STORY_PAGE_GLOB = '**/[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/
  */
 export function getAliasClash(path: string): string | undefined {
   if (path.startsWith('/_astro/') || path.startsWith('/pagefind/')) return 'a folder of built assets';
+  // Feeds, sitemaps, robots.txt and public/ files: their routes win over a redirect page.
+  if (/\.(xml|txt|json|html|png|jpe?g|svg|ico|webp|avif|css|js)\/$/i.test(path)) return "a file's address";
   for (const locale of localeKeys) {
     const home = toHomePath(locale);
     if (path === home) return 'a front page';

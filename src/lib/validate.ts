@@ -160,7 +160,7 @@ export function checkBody(body: string, file: string, bodyLine: number, problems
     if (node.type === 'image' || node.type === 'imageReference') {
       problems.push({ file, line, field: 'image', message: MARKDOWN_IMAGE_MESSAGE, severity: 'error' });
     } else if ((node.type === 'link' || node.type === 'definition') && !isAllowedLinkUrl(node.url ?? '')) {
-      problems.push({ file, line, field: 'link', message: `link to "${node.url}" is not allowed: use an http(s), mailto or site address`, severity: 'error' });
+      problems.push({ file, line, field: 'link', message: `link to "${node.url}" is not allowed: use an http(s), mailto, tel or site address`, severity: 'error' });
     } else if (node.type === 'mdxjsEsm') {
       problems.push({ file, line, message: 'import/export is not allowed in a story: Photo, LeadLines and KeyFigures need no import', severity: 'error' });
     } else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {

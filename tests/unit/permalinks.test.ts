@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { locales } from '../../src/config/locales.ts';
-import { toAbsoluteUrl, toHomePath, toPersonPath, toStoryPath } from '../../src/lib/permalinks.ts';
+import { getAliasClash, toAbsoluteUrl, toHomePath, toPersonPath, toStoryPath } from '../../src/lib/permalinks.ts';
 import { getLocaleRoutes, getStoryRoutes, toRestParam } from '../../src/lib/routes.ts';
 import { getSiteUrl } from '../../src/config/site.ts';
+
+describe('aliases', () => {
+  it('may not take a path the site builds itself', () => {
+    const clashes = ['/', '/en/', '/search/', '/en/people/a/', '/sections/news/', '/tags/x/', '/2025/', '/en/2025/12/', '/2025/12/22/', '/2025/12/22/page/2/', '/rss.xml/', '/en/atom.xml/', '/robots.txt/', '/_astro/x/'];
+    expect(clashes.filter((path) => getAliasClash(path) === undefined)).toEqual([]);
+    expect(getAliasClash('/en/people/a/')).toBe('under /people/, whose pages Gazette builds');
+    const free = ['/2025/12/21/old-id/', '/en/2025/12/21/old-id/', '/news/2019/old-story/', '/people-of-jinzhong/'];
+    expect(free.map(getAliasClash)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+});
 
 describe('permalinks', () => {
   const published = new Date('2025-12-21T17:30:00Z');

@@ -69,11 +69,14 @@ describe('MDX body rules', () => {
     expect(run('<Photo />').problems[0]).toMatch(/Photo: expected <Photo id="photo-id" \/>/);
   });
   it('refuses links that would run code and Markdown images, and keeps web, mail and site links', () => {
-    expect(run('Click [here](javascript:alert(1)).').problems).toEqual(['11: link: link to "javascript:alert(1)" is not allowed: use an http(s), mailto or site address']);
+    expect(run('Click [here](javascript:alert(1)).').problems).toEqual(['11: link: link to "javascript:alert(1)" is not allowed: use an http(s), mailto, tel or site address']);
     expect(run('[a][ref]\n\n[ref]: JaVaScRiPt:alert(1)').problems[0]).toMatch(/^13: link: link to "JaVaScRiPt:alert\(1\)"/);
     // Markdown takes no whitespace in a link address, but browsers drop it from a scheme: refuse it anyway.
     expect(isAllowedLinkUrl(' java\tscript:alert(1)')).toBe(false);
     expect(isAllowedLinkUrl('HTTPS://x.org/')).toBe(true);
+    // A space inside is part of a relative path, not a broken-up scheme; a hotline is a tel: link.
+    expect(isAllowedLinkUrl('Annual report: 2024.pdf')).toBe(true);
+    expect(isAllowedLinkUrl('tel:+861012345678')).toBe(true);
     expect(run('[d](data:text/html,<script>alert(1)</script>)').problems[0]).toMatch(/link to "data:text\/html/);
     expect(run('Text.\n\n![tracker](https://evil.example/t.png)').problems).toEqual([`13: image: ${MARKDOWN_IMAGE_MESSAGE}`]);
     expect(run('[w](https://x.org/a?b=1) [m](mailto:desk@x.org) [s](/2025/12/22/story/) [r](../other/) [f](#notes) https://www.gov.cn').problems).toEqual([]);
