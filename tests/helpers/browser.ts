@@ -141,11 +141,34 @@ export async function inspectImages(page: Page): Promise<ImageReport[]> {
     // measured on a probe (sizes lengths are in rem and vw, so the probe's own font does not matter).
     const sizesWidth = (sizes: string | null) => {
       if (!sizes) return null;
-      for (const entry of sizes.split(/,(?![^(]*\))/).map((part) => part.trim())) {
-        const match = /^(\(.*\))\s+(\S.*)$/.exec(entry);
-        if (match && !window.matchMedia(match[1]!).matches) continue;
+      // Entries are split at top-level commas, and a media condition runs to its matching ")":
+      // a length such as calc((100vw - 5rem) / 3) has brackets and commas of its own.
+      const entries: string[] = [];
+      let depth = 0;
+      let start = 0;
+      for (let i = 0; i < sizes.length; i++) {
+        if (sizes[i] === '(') depth++;
+        else if (sizes[i] === ')') depth--;
+        else if (sizes[i] === ',' && depth === 0) {
+          entries.push(sizes.slice(start, i).trim());
+          start = i + 1;
+        }
+      }
+      entries.push(sizes.slice(start).trim());
+      for (const entry of entries) {
+        let media = '';
+        if (entry.startsWith('(')) {
+          let level = 0;
+          let end = 0;
+          for (; end < entry.length; end++) {
+            if (entry[end] === '(') level++;
+            else if (entry[end] === ')' && --level === 0) break;
+          }
+          media = entry.slice(0, end + 1);
+        }
+        if (media && !window.matchMedia(media).matches) continue;
         const probe = document.createElement('div');
-        probe.style.cssText = `position:absolute;visibility:hidden;width:${match ? match[2] : entry}`;
+        probe.style.cssText = `position:absolute;visibility:hidden;width:${entry.slice(media.length).trim()}`;
         document.body.append(probe);
         const width = probe.getBoundingClientRect().width;
         probe.remove();
