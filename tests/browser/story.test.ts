@@ -202,6 +202,22 @@ describe('keyboard', () => {
   });
 });
 
+describe('between phone and laptop', () => {
+  // The photo grid's two- and three-column `sizes` entries hold only between the two main viewports.
+  it.each([{ name: 'tablet', width: 768, height: 1024, deviceScaleFactor: 2, isMobile: true }, { name: 'small-laptop', width: 900, height: 700, deviceScaleFactor: 1, isMobile: false }])(
+    'states each image’s drawn width in its sizes at $width px',
+    async (viewport: Viewport) => {
+      for (const path of ['/en/people/cao-wei/', PAGES[0]!.path, PAGES[1]!.path]) {
+        const v = await visit(viewport, path);
+        await scrollThrough(v.page);
+        const problems = (await inspectImages(v.page)).flatMap(imageSizeProblems);
+        expect(problems, `${path}: ${problems.join('\n')}`).toEqual([]);
+        await done(v);
+      }
+    },
+  );
+});
+
 describe('at 320 px, the narrowest phones', () => {
   const narrow: Viewport = { name: 'narrow', width: 320, height: 640, deviceScaleFactor: 2, isMobile: true };
   it.each(PAGES)('$name stays readable without horizontal scrolling', async ({ name, path }) => {
