@@ -314,9 +314,13 @@ export function loadContent(root: string, problems: Problem[], bodyCache?: BodyC
 }
 
 /** Turns a zod issue into an editor's message. */
-function toMessage(issue: { code: string; message: string; keys?: string[]; expected?: string }): string {
+function toMessage(issue: { code: string; message: string; keys?: string[]; expected?: string; path?: PropertyKey[] }): string {
   if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys && issue.keys.length > 1 ? 's' : ''}: ${issue.keys?.join(', ')}`;
-  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return `missing: expected ${issue.expected ?? 'a value'}`;
+  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
+    // A missing field has no line of its own: say what line to add.
+    const key = issue.path?.at(-1);
+    return `missing: expected ${issue.expected ?? 'a value'}${typeof key === 'string' ? `; add a "${key}:" line (each field is described in src/content.config.ts)` : ''}`;
+  }
   return issue.message.replace(/^Invalid input: /, '');
 }
 
@@ -543,7 +547,9 @@ export async function validateContent(root: string, options: ValidateOptions): P
       continue;
     }
     if (!existsSync(imagePath)) {
-      problems.push({ file: photo.file.file, line: imageLine, field: 'image', message: `image file not found: ${relative(dirname(content.root), imagePath)}`, severity: 'error' });
+      // A placeholder entry's image is made by a command: say which.
+      const hint = data.placeholder === true ? '; run `npm run placeholders` to make a labelled placeholder' : '';
+      problems.push({ file: photo.file.file, line: imageLine, field: 'image', message: `image file not found: ${relative(dirname(content.root), imagePath)}${hint}`, severity: 'error' });
       continue;
     }
     if (options.skipImageDecode) continue;

@@ -47,7 +47,8 @@ const cases: Case[] = [
   { name: 'a photo with neither photographer nor credit', file: INLINE, expect: /fixture-inline\.yaml:\d+: photographer: expected either photographer/, mutate: (d) => edit(d, INLINE, (t) => t.replace(/credit:.*\n/, '')) },
   { name: 'a date that is not one', file: ZH, expect: /zh\.mdx:\d+: published: expected an ISO 8601 date-time with offset/, mutate: (d) => edit(d, ZH, (t) => t.replace('published: 2025-12-21T17:30:00Z', 'published: next tuesday')) },
   { name: 'a date without an offset', file: EN, expect: /en\.mdx:\d+: published: "2025-12-21T17:30:00" has no timezone offset/, mutate: (d) => edit(d, EN, (t) => t.replace('published: 2025-12-21T17:30:00Z', 'published: 2025-12-21T17:30:00')) },
-  { name: 'a missing title', file: EN, expect: /en\.mdx:\d+: title: missing: expected string/, mutate: (d) => edit(d, EN, (t) => t.replace('title: A bilingual test story\n', '')) },
+  { name: 'a missing title', file: EN, expect: /en\.mdx:\d+: title: missing: expected string; add a "title:" line/, mutate: (d) => edit(d, EN, (t) => t.replace('title: A bilingual test story\n', '')) },
+  { name: 'a missing placeholder image', file: HERO, expect: /fixture-hero\.yaml:\d+: image: image file not found: .*; run `npm run placeholders`/, mutate: (d) => renameSync(join(d, STORY, 'photos/fixture-hero.jpg'), join(d, STORY, 'photos/elsewhere.jpg')) },
   { name: 'a missing image file', file: INLINE, expect: /fixture-inline\.yaml:1: image: image file not found/, mutate: (d) => renameSync(join(d, STORY, 'photos/fixture-inline.png'), join(d, STORY, 'photos/elsewhere.png')) },
   { name: 'a corrupt image', file: HERO, expect: /fixture-hero\.yaml:1: image: image cannot be read/, mutate: (d) => {
       const path = join(d, STORY, 'photos/fixture-hero.jpg');
