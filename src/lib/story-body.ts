@@ -97,7 +97,9 @@ function rehypeTableRegions() {
         }
         const header = child.children?.find((part) => part.tagName === 'thead');
         const cells = (header?.children ?? []).flatMap((row) => row.children ?? []).filter((cell) => cell.tagName === 'th');
-        const label = cells.map((cell) => textOf(cell).trim()).filter(Boolean).join(', ');
+        const texts = cells.map((cell) => textOf(cell).trim()).filter(Boolean);
+        // Listed as each language lists: 指标、2024 in a Chinese table, "Measure, 2024" in an English one.
+        const label = texts.join(texts.some((text) => /[\u3400-\u9fff]/.test(text)) ? '、' : ', ');
         return {
           type: 'element',
           tagName: 'div',

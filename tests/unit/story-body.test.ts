@@ -14,7 +14,7 @@ describe('toBodyHtml', () => {
     expect([...doc.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['一', '二']);
     // A phone scrolls a wide table inside a focusable region named by its header row.
     const region = doc.querySelector('table')!.parentElement!;
-    expect([region.className, region.getAttribute('role'), region.getAttribute('tabindex'), region.getAttribute('aria-label')]).toEqual(['table-scroll', 'region', '0', '指标, 2024']);
+    expect([region.className, region.getAttribute('role'), region.getAttribute('tabindex'), region.getAttribute('aria-label')]).toEqual(['table-scroll', 'region', '0', '指标、2024']);
   });
 
   it('wraps LeadLines and KeyFigures in their classes, with Markdown inside', () => {
