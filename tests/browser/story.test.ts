@@ -4,26 +4,23 @@
  * on 127.0.0.1 and drives Debian's Chromium. Full-page screenshots go to
  * tests/artifacts/screenshots/<viewport>-<page>[-dark].png.
  */
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   formatViolations,
   imageSizeProblems,
   inspectImages,
-  launchBrowser,
   luminance,
   newContext,
   recordForeignRequests,
-  requireChromium,
   runAxe,
   screenshot,
   scrollThrough,
   VIEWPORTS,
   type Viewport,
 } from '../helpers/browser.ts';
-import { makeProject, removeProject, runBuild } from '../helpers/project.ts';
-import { serveDir, type StaticServer } from '../helpers/serve.ts';
+import { useBrowserSite } from '../helpers/browser-site.ts';
+import { makeProject } from '../helpers/project.ts';
 
 const ZH = '/2025/12/22/lianshang-fali-zhenxing-chanye/';
 const EN = '/en/2025/12/22/lianshang-fali-zhenxing-chanye/';
@@ -47,27 +44,7 @@ const PAGES: SitePage[] = [
   { name: 'person-en', path: '/en/people/cao-wei/', lang: 'en', translation: { path: '/people/cao-wei/', lang: 'zh-CN' } },
 ];
 
-let dir: string | undefined;
-let server: StaticServer | undefined;
-let browser: Browser | undefined;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  // Before the (slow) build: no browser is a failure with a clear message, never a skip.
-  requireChromium();
-  dir = makeProject();
-  const result = runBuild(dir, { GAZETTE_NOW: '2026-01-01T00:00:00+08:00' });
-  expect(result.status, result.output).toBe(0);
-  server = await serveDir(join(dir, 'dist'));
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await Promise.allSettled(contexts.map((context) => context.close()));
-  await browser?.close();
-  await server?.close();
-  if (dir) removeProject(dir);
-});
+const site = useBrowserSite(() => makeProject(), { GAZETTE_NOW: '2026-01-01T00:00:00+08:00' });
 
 interface Visit {
   page: Page;
@@ -78,11 +55,11 @@ interface Visit {
 
 /** Opens `path` in a fresh context (its own cache) at `viewport`. */
 async function visit(viewport: Viewport, path: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Visit> {
-  const context = await newContext(browser!, viewport, colorScheme);
-  contexts.push(context);
-  const foreign = recordForeignRequests(context, server!.url);
+  const context = await newContext(site.browser, viewport, colorScheme);
+  site.contexts.push(context);
+  const foreign = recordForeignRequests(context, site.server.url);
   const page = await context.newPage();
-  const response = await page.goto(server!.url + path, { waitUntil: 'load' });
+  const response = await page.goto(site.server.url + path, { waitUntil: 'load' });
   expect(response?.status(), `${path} status`).toBe(200);
   return { page, context, foreign };
 }
@@ -133,7 +110,7 @@ describe.each(VIEWPORTS)('at $width×$height ($name)', (viewport) => {
       expect(await v.page.evaluate(() => document.documentElement.lang)).toBe(sitePage.lang);
       const link = v.page.locator('.language-switch a');
       expect(await link.count()).toBe(1);
-      await Promise.all([v.page.waitForURL(server!.url + sitePage.translation.path), link.click()]);
+      await Promise.all([v.page.waitForURL(site.server.url + sitePage.translation.path), link.click()]);
       expect(new URL(v.page.url()).pathname).toBe(sitePage.translation.path);
       expect(await v.page.evaluate(() => document.documentElement.lang)).toBe(sitePage.translation.lang);
       await done(v);

@@ -7,11 +7,11 @@
  */
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatViolations, launchBrowser, newContext, requireChromium, runAxe, screenshot, type Viewport } from '../helpers/browser.ts';
-import { fixtureContent, makeProject, removeProject, runBuild } from '../helpers/project.ts';
-import { serveDir, type StaticServer } from '../helpers/serve.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { formatViolations, newContext, runAxe, screenshot, type Viewport } from '../helpers/browser.ts';
+import { useBrowserSite } from '../helpers/browser-site.ts';
+import { fixtureContent, makeProject } from '../helpers/project.ts';
 
 const ZH = '/2025/12/22/bilingual-story/';
 const EN = '/en/2025/12/22/bilingual-story/';
@@ -35,34 +35,18 @@ const EN_TABLE = `
 const NARROW: Viewport = { name: 'narrow', width: 320, height: 640, deviceScaleFactor: 2, isMobile: true };
 const DESKTOP: Viewport = { name: 'desktop', width: 1280, height: 800, deviceScaleFactor: 1, isMobile: false };
 
-let dir: string | undefined;
-let server: StaticServer | undefined;
-let browser: Browser | undefined;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  requireChromium();
-  dir = makeProject(fixtureContent('basic'));
+const site = useBrowserSite(() => {
+  const dir = makeProject(fixtureContent('basic'));
   appendFileSync(join(dir, STORY, 'zh.mdx'), ZH_TABLE);
   appendFileSync(join(dir, STORY, 'en.mdx'), EN_TABLE);
-  const result = runBuild(dir);
-  expect(result.status, result.output).toBe(0);
-  server = await serveDir(join(dir, 'dist'));
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await Promise.allSettled(contexts.map((context) => context.close()));
-  await browser?.close();
-  await server?.close();
-  if (dir) removeProject(dir);
+  return dir;
 });
 
 async function open(viewport: Viewport, path: string): Promise<Page> {
-  const context = await newContext(browser!, viewport);
-  contexts.push(context);
+  const context = await newContext(site.browser, viewport);
+  site.contexts.push(context);
   const page = await context.newPage();
-  await page.goto(server!.url + path, { waitUntil: 'load' });
+  await page.goto(site.server.url + path, { waitUntil: 'load' });
   return page;
 }
 
