@@ -34,6 +34,19 @@ export function isAllowedLinkUrl(url: string): boolean {
 /** What the check says about a Markdown image: photos need an entry, with alt text, caption and credit. */
 export const MARKDOWN_IMAGE_MESSAGE = 'Markdown images are not allowed in a story: add a photo entry in photos/ and write <Photo id="photo-id" />';
 
+/**
+ * Why a Markdown node may not stand in a story, or undefined: an image (photos go through
+ * <Photo>) or a link that would run code. The check reports it with file and line; the
+ * renderer throws it. One rule for both, so they cannot disagree.
+ */
+export function getRefusedMarkdown(node: MdxNode): { field: string; message: string } | undefined {
+  if (node.type === 'image' || node.type === 'imageReference') return { field: 'image', message: MARKDOWN_IMAGE_MESSAGE };
+  if ((node.type === 'link' || node.type === 'definition') && !isAllowedLinkUrl(node.url ?? '')) {
+    return { field: 'link', message: `link to "${node.url}" is not allowed: use an http(s), mailto, tel or site address` };
+  }
+  return undefined;
+}
+
 /** An mdast node as the MDX parser gives it, with the fields the checker and the renderer read. */
 export interface MdxNode {
   type: string;

@@ -16,7 +16,7 @@ import { rehypeHeadingIds } from '@astrojs/markdown-remark';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype, { type Options as ToHastOptions } from 'remark-rehype';
 import { unified } from 'unified';
-import { BODY_HTML, BODY_HTML_ATTRIBUTES, bodySyntax, isAllowedLinkUrl, MARKDOWN_IMAGE_MESSAGE, type MdxNode } from './body-syntax.ts';
+import { BODY_HTML, BODY_HTML_ATTRIBUTES, bodySyntax, getRefusedMarkdown, type MdxNode } from './body-syntax.ts';
 
 const PHOTO_MARKER = 'gazette-photo';
 /** The wrappers' classes, which the story stylesheet sets apart. */
@@ -33,10 +33,8 @@ function remarkNewsroomElements() {
       if (node.type === 'mdxjsEsm' || node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
         throw new Error('story body: imports and {expressions} are not allowed');
       }
-      if (node.type === 'image' || node.type === 'imageReference') throw new Error(`story body: ${MARKDOWN_IMAGE_MESSAGE}`);
-      if ((node.type === 'link' || node.type === 'definition') && !isAllowedLinkUrl(node.url ?? '')) {
-        throw new Error(`story body: link to "${node.url}" is not allowed`);
-      }
+      const refused = getRefusedMarkdown(node);
+      if (refused) throw new Error(`story body: ${refused.message}`);
       if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
         const name = node.name ?? '';
         const attribute = (key: string) => node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === key)?.value;

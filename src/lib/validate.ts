@@ -14,7 +14,7 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { ZodType } from 'zod';
 import { localeKeys, type Locale } from '../config/locales.ts';
 import { site } from '../config/site.ts';
-import { BODY_COMPONENTS, BODY_HTML, BODY_HTML_ATTRIBUTES, bodySyntax, isAllowedLinkUrl, MARKDOWN_IMAGE_MESSAGE, type MdxNode } from './body-syntax.ts';
+import { BODY_COMPONENTS, BODY_HTML, BODY_HTML_ATTRIBUTES, bodySyntax, getRefusedMarkdown, type MdxNode } from './body-syntax.ts';
 import { getSourceHash } from './cache-key.ts';
 import { hasOffset } from './dates.ts';
 import { getAliasClash, SLUG, toStoryPath } from './permalinks.ts';
@@ -157,10 +157,9 @@ export function checkBody(body: string, file: string, bodyLine: number, problems
   }
   const visit = (node: MdxNode) => {
     const line = node.position ? node.position.start.line + bodyLine : undefined;
-    if (node.type === 'image' || node.type === 'imageReference') {
-      problems.push({ file, line, field: 'image', message: MARKDOWN_IMAGE_MESSAGE, severity: 'error' });
-    } else if ((node.type === 'link' || node.type === 'definition') && !isAllowedLinkUrl(node.url ?? '')) {
-      problems.push({ file, line, field: 'link', message: `link to "${node.url}" is not allowed: use an http(s), mailto, tel or site address`, severity: 'error' });
+    const refused = getRefusedMarkdown(node);
+    if (refused) {
+      problems.push({ file, line, ...refused, severity: 'error' });
     } else if (node.type === 'mdxjsEsm') {
       problems.push({ file, line, message: 'import/export is not allowed in a story: Photo, LeadLines and KeyFigures need no import', severity: 'error' });
     } else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
