@@ -6,11 +6,10 @@
  * (5.2 and 6.0 alike) wrote category labels with a raw `&` or `<`, categories without the
  * `term` RFC 4287 requires, no `xml:lang`, and `image/jpg` enclosures (decision 009).
  */
+import type { RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { escapeXml } from './news-sitemap.ts';
-
-type HastNode = { type: string; tagName?: string; properties?: Record<string, unknown>; children?: HastNode[] };
 
 /** Attributes the browser loads, and those that only make sense on the site's own pages. */
 const URL_PROPERTIES = ['src', 'href'] as const;
@@ -31,24 +30,26 @@ export function toFeedHtml(html: string, pageUrl: string): string {
       return url;
     }
   };
-  const rewrite = (nodes: HastNode[]): HastNode[] =>
-    nodes.flatMap((node) => {
+  // <picture> and <source> hold only elements, so what rewrite returns fits any parent.
+  const rewrite = <T extends RootContent>(nodes: T[]): T[] =>
+    nodes.flatMap((node): T[] => {
       if (node.type !== 'element') return [node];
       if (node.tagName === 'source') return [];
-      const children = rewrite(node.children ?? []);
-      if (node.tagName === 'picture') return children;
+      const children = rewrite(node.children);
+      if (node.tagName === 'picture') return children as T[];
       const properties = { ...node.properties };
-      for (const name of URL_PROPERTIES) if (typeof properties[name] === 'string') properties[name] = absolute(properties[name]);
-      const srcSet = properties.srcSet;
-      if (typeof srcSet === 'string' || Array.isArray(srcSet)) {
-        const candidates = typeof srcSet === 'string' ? srcSet.split(/,\s+/) : (srcSet as string[]);
-        properties.srcSet = candidates.map((candidate) => candidate.trim().replace(/^\S+/, (url) => absolute(url))).join(', ');
+      for (const name of URL_PROPERTIES) {
+        const url = properties[name];
+        if (typeof url === 'string') properties[name] = absolute(url);
       }
+      // hast keeps srcset as written: "url 360w, url 720w".
+      const srcSet = properties.srcSet;
+      if (typeof srcSet === 'string') properties.srcSet = srcSet.split(/,\s+/).map((candidate) => candidate.trim().replace(/^\S+/, (url) => absolute(url))).join(', ');
       for (const name of PAGE_ONLY_PROPERTIES) delete properties[name];
-      return [{ ...node, properties, children }];
+      return [{ ...node, properties, children } as T];
     });
-  const tree = fromHtml(html, { fragment: true }) as unknown as HastNode;
-  return toHtml({ ...tree, children: rewrite(tree.children ?? []) } as never);
+  const tree = fromHtml(html, { fragment: true });
+  return toHtml({ ...tree, children: rewrite(tree.children) });
 }
 
 export interface FeedStory {

@@ -13,6 +13,7 @@
  * marker: text is escaped (`<` becomes `&#x3C;`) and the validator refuses unknown elements.
  */
 import { rehypeHeadingIds } from '@astrojs/markdown-remark';
+import type { Element, ElementContent, Root } from 'hast';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype, { type Options as ToHastOptions } from 'remark-rehype';
 import { unified } from 'unified';
@@ -70,15 +71,8 @@ const toElement: Handler = (state, node) => {
   return element;
 };
 
-interface HastNode {
-  type: string;
-  tagName?: string;
-  value?: string;
-  properties?: Record<string, unknown>;
-  children?: HastNode[];
-}
-
-const textOf = (node: HastNode): string => node.value ?? (node.children ?? []).map(textOf).join('');
+const isElement = (node: ElementContent): node is Element => node.type === 'element';
+const textOf = (node: ElementContent): string => (node.type === 'text' ? node.value : 'children' in node ? node.children.map(textOf).join('') : '');
 
 /**
  * Each table inside a scrollable region: a wide table scrolls on a phone instead of squeezing
@@ -86,24 +80,25 @@ const textOf = (node: HastNode): string => node.value ?? (node.children ?? []).m
  * is named by the table's header row, the one label a body table always has.
  */
 function rehypeTableRegions() {
-  return (tree: HastNode) => {
-    const visit = (node: HastNode) => {
-      node.children = node.children?.map((child) => {
+  return (tree: Root) => {
+    const visit = (node: Root | Element) => {
+      node.children = node.children.map((child) => {
         if (child.type !== 'element' || child.tagName !== 'table') {
-          visit(child);
+          if (child.type === 'element') visit(child);
           return child;
         }
-        const header = child.children?.find((part) => part.tagName === 'thead');
-        const cells = (header?.children ?? []).flatMap((row) => row.children ?? []).filter((cell) => cell.tagName === 'th');
+        const header = child.children.filter(isElement).find((part) => part.tagName === 'thead');
+        const cells = (header?.children ?? []).filter(isElement).flatMap((row) => row.children.filter(isElement)).filter((cell) => cell.tagName === 'th');
         const texts = cells.map((cell) => textOf(cell).trim()).filter(Boolean);
         // Listed as each language lists: 指标、2024 in a Chinese table, "Measure, 2024" in an English one.
         const label = texts.join(texts.some((text) => /[\u3400-\u9fff]/.test(text)) ? '、' : ', ');
-        return {
+        const region: Element = {
           type: 'element',
           tagName: 'div',
           properties: { className: ['table-scroll'], role: 'region', tabIndex: 0, ...(label ? { ariaLabel: label } : {}) },
           children: [child],
         };
+        return region;
       });
     };
     visit(tree);
