@@ -3,41 +3,27 @@
  * find the seed story. Pagefind's Chinese segmentation has regressed between versions;
  * this test is what allows an upgrade. Also measures what the first search transfers.
  */
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatViolations, launchBrowser, newContext, recordForeignRequests, requireChromium, runAxe, screenshot, VIEWPORTS } from '../helpers/browser.ts';
-import { makeProject, removeProject, runBuild } from '../helpers/project.ts';
-import { serveDir, type StaticServer } from '../helpers/serve.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatViolations, newContext, recordForeignRequests, runAxe, screenshot, VIEWPORTS } from '../helpers/browser.ts';
+import { useBrowserSite } from '../helpers/browser-site.ts';
+import { makeProject } from '../helpers/project.ts';
 
 const ZH = '/2025/12/22/lianshang-fali-zhenxing-chanye/';
 const EN = '/en/2025/12/22/lianshang-fali-zhenxing-chanye/';
 /** Budget for the first search on the seed site: page, Pagefind code, index and fragments. */
 const FIRST_SEARCH_BUDGET = 150 * 1024;
 
-let dir: string | undefined;
-let server: StaticServer | undefined;
-let browser: Browser | undefined;
+// gzip, as any real host serves text: the transfer budget is about bytes on the wire.
+const site = useBrowserSite(() => makeProject(), { GAZETTE_NOW: '2026-01-01T00:00:00+08:00' }, { gzip: true });
+/** One context for the searches, recording requests to any other origin. */
 let context: BrowserContext | undefined;
 let foreign: string[] = [];
 
 beforeAll(async () => {
-  requireChromium();
-  dir = makeProject();
-  const result = runBuild(dir, { GAZETTE_NOW: '2026-01-01T00:00:00+08:00' });
-  expect(result.status, result.output).toBe(0);
-  // gzip, as any real host serves text: the transfer budget is about bytes on the wire.
-  server = await serveDir(join(dir, 'dist'), { gzip: true });
-  browser = await launchBrowser();
-  context = await newContext(browser, VIEWPORTS[0]!);
-  foreign = recordForeignRequests(context, server.url);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-  if (dir) removeProject(dir);
+  context = await newContext(site.browser, VIEWPORTS[0]!);
+  site.contexts.push(context);
+  foreign = recordForeignRequests(context, site.server.url);
 });
 
 /**
@@ -46,7 +32,7 @@ afterAll(async () => {
  * "Searching for …" before the results come, so the results themselves are what we wait for.
  */
 async function search(page: Page, path: string, query: string): Promise<string[]> {
-  await page.goto(`${server!.url}${path}`);
+  await page.goto(`${site.server.url}${path}`);
   await page.locator('.pagefind-ui__search-input').pressSequentially(query, { delay: 20 });
   try {
     await page.waitForSelector('.pagefind-ui__result-link', { timeout: 15_000 });
@@ -60,7 +46,7 @@ async function search(page: Page, path: string, query: string): Promise<string[]
 describe('search', () => {
   it('finds the Chinese story by company, place and topic words', async () => {
     const page = await context!.newPage();
-    await page.goto(`${server!.url}/search/`);
+    await page.goto(`${site.server.url}/search/`);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     for (const query of ['经纬', '榆液', '玻璃器皿', '产业链', '专业镇', '锂电池', '祁县']) {
       expect(await search(page, '/search/', query), query).toContain(ZH);
@@ -81,18 +67,19 @@ describe('search', () => {
 
   it('labels its interface in the page language and passes axe with results shown', async () => {
     const page = await context!.newPage();
-    await page.goto(`${server!.url}/en/search/?q=glassware`);
+    await page.goto(`${site.server.url}/en/search/?q=glassware`);
     await page.waitForSelector('.pagefind-ui__result-link');
     expect(await page.getAttribute('.pagefind-ui__search-input', 'placeholder')).toMatch(/search/i);
     expect(formatViolations(await runAxe(page))).toBe('');
-    await page.goto(`${server!.url}/search/?q=${encodeURIComponent('经纬')}`);
+    await page.goto(`${site.server.url}/search/?q=${encodeURIComponent('经纬')}`);
     await page.waitForSelector('.pagefind-ui__result-link');
     expect(await page.getAttribute('.pagefind-ui__search-input', 'placeholder')).toMatch(/搜索/);
     await page.close();
   });
 
   it('transfers at most 150 KB for the first search, from this origin only', async () => {
-    const fresh = await newContext(browser!, VIEWPORTS[0]!);
+    const fresh = await newContext(site.browser, VIEWPORTS[0]!);
+    site.contexts.push(fresh);
     const page = await fresh.newPage();
     const transfers: Promise<number>[] = [];
     page.on('requestfinished', (request) => {
@@ -110,7 +97,7 @@ describe('search', () => {
   it('is linked from every page header', async () => {
     const page = await context!.newPage();
     for (const [path, target] of [[ZH, '/search/'], [EN, '/en/search/'], ['/', '/search/'], ['/en/', '/en/search/']] as const) {
-      await page.goto(`${server!.url}${path}`);
+      await page.goto(`${site.server.url}${path}`);
       expect(await page.getAttribute('.masthead .search-link', 'href')).toBe(target);
     }
     await page.close();

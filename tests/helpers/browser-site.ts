@@ -16,8 +16,11 @@ export interface BrowserSite {
   contexts: BrowserContext[];
 }
 
-/** `makeSite` returns the project folder to build (it may change its content first). */
-export function useBrowserSite(makeSite: () => string, env: Record<string, string> = {}): BrowserSite {
+/**
+ * `makeSite` returns the project folder to build (it may change its content first); `serve`
+ * passes options to the static server (gzip, where bytes on the wire are measured).
+ */
+export function useBrowserSite(makeSite: () => string, env: Record<string, string> = {}, serve: Parameters<typeof serveDir>[1] = {}): BrowserSite {
   const site = { contexts: [] as BrowserContext[] } as BrowserSite;
   let dir: string | undefined;
   beforeAll(async () => {
@@ -26,7 +29,7 @@ export function useBrowserSite(makeSite: () => string, env: Record<string, strin
     dir = makeSite();
     const result = runBuild(dir, env);
     expect(result.status, result.output).toBe(0);
-    site.server = await serveDir(join(dir, 'dist'));
+    site.server = await serveDir(join(dir, 'dist'), serve);
     site.browser = await launchBrowser();
   });
   afterAll(async () => {
