@@ -134,7 +134,9 @@ export function astroContent() {
 }
 
 /** Every getImage call the site made, for tests that count encodings. */
-export const imageCalls: { src: string; width?: number; height?: number; widths?: number[]; format?: string }[] = [];
+export const imageCalls: { src: string; width?: number | undefined; height?: number | undefined; widths?: number[] | undefined; format?: string | undefined }[] = ((
+  globalThis as Record<symbol, unknown>
+)[Symbol.for('gazette.test.imageCalls')] ??= []) as never;
 
 /**
  * The mocked `astro:assets`: getImage answers with the URL and srcset Astro would write,
