@@ -1,12 +1,42 @@
+import { getViteConfig } from 'astro/config';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Three projects, one per kind of test: `npm run test:unit` is the seconds-long loop,
+ * `npm test` runs all three.
+ */
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    // Build tests run real Astro builds in temp dirs: minutes, not milliseconds, on 2 cores.
-    testTimeout: 240_000,
-    hookTimeout: 300_000,
     pool: 'forks',
     maxWorkers: 2,
+    projects: [
+      // Astro's Vite config, so components render through the container API and
+      // `astro:content` can be mocked; no build runs.
+      getViteConfig({
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+        },
+      }),
+      {
+        test: {
+          name: 'build',
+          include: ['tests/build/**/*.test.ts'],
+          // Real Astro builds in temp dirs: minutes, not milliseconds, on 2 cores.
+          testTimeout: 240_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          // Unpacks the npm-shipped Chromium and writes the fontconfig file once, before any worker starts.
+          globalSetup: ['tests/helpers/browser-setup.ts'],
+          testTimeout: 240_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
   },
 });

@@ -10,7 +10,7 @@
  *                                           median run (Lighthouse's own computeMedianRun)
  *
  * dist/ is served on 127.0.0.1 by scripts/lib/serve.ts with gzip, as any production static
- * host serves text; Debian's Chromium (or CHROMIUM_PATH) runs headless with a throwaway
+ * host serves text; the Chromium npm installed (or CHROMIUM_PATH) runs headless with a throwaway
  * profile, one fresh browser per run, killed afterwards.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -23,7 +23,7 @@ import lighthouse from 'lighthouse';
 import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
 import type { Result as LighthouseResult } from 'lighthouse';
 import { distFile, readDistPage, serveDir } from './lib/serve.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/chromium.ts';
+import { CHROMIUM_ARGS, resolveChromium, writeFontConfig } from './lib/chromium.ts';
 
 const PAGES = [
   { name: 'story (zh)', path: '/2025/12/22/lianshang-fali-zhenxing-chanye/' },
@@ -86,10 +86,10 @@ interface Chromium {
 async function startChromium(): Promise<Chromium> {
   const profile = mkdtempSync(join(tmpdir(), 'gazette-audit-chromium-'));
   const child: ChildProcess = spawn(
-    CHROMIUM_PATH,
+    chromiumPath,
     ['--headless=new', '--remote-debugging-port=0', `--user-data-dir=${profile}`, ...CHROMIUM_ARGS, 'about:blank'],
     // Its own process group, so stop() ends the browser and all its helpers by that one id.
-    { detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
+    { detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: writeFontConfig() },
   );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -134,7 +134,7 @@ async function startChromium(): Promise<Chromium> {
   }
   running.delete(stop);
   await stop();
-  throw new Error(`Chromium (${CHROMIUM_PATH}) did not open a DevTools port.\n${stderr}`);
+  throw new Error(`Chromium (${chromiumPath}) did not open a DevTools port.\n${stderr}`);
 }
 
 /** Browsers still running, stopped on the way out whatever happens. */
@@ -164,9 +164,17 @@ function formatTable(results: PageResult[]): string {
   return [line(header), `|${widths.map((w, i) => (i > 0 ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`, ...rows.map(line)].join('\n');
 }
 
+let chromiumPath: string;
+try {
+  chromiumPath = await resolveChromium();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
+
 let lighthouseVersion = '';
 /** "Chromium 156.0.8078.108 built on Debian …" → "156.0.8078.108" (the user agent says only 156.0.0.0). */
-const browserVersion = /(\d+\.\d+\.\d+\.\d+)/.exec(spawnSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' }).stdout ?? '')?.[1] ?? 'unknown';
+const browserVersion = /(\d+\.\d+\.\d+\.\d+)/.exec(spawnSync(chromiumPath, ['--version'], { encoding: 'utf8' }).stdout ?? '')?.[1] ?? 'unknown';
 
 /** One Lighthouse run in a fresh browser. */
 async function runLighthouse(url: string): Promise<LighthouseResult> {
@@ -234,10 +242,6 @@ async function auditPage(origin: string, page: { name: string; path: string }): 
 
 if (!existsSync(join(dist, 'index.html'))) {
   console.error('No built site in dist/: run `npm run build` first, then `npm run audit`.');
-  process.exit(1);
-}
-if (!existsSync(CHROMIUM_PATH)) {
-  console.error(`No Chromium at ${CHROMIUM_PATH}: apt-get install chromium fonts-noto-cjk, or set CHROMIUM_PATH.`);
   process.exit(1);
 }
 const missing = PAGES.filter((page) => !existsSync(distFile(dist, page.path)));

@@ -1,9 +1,18 @@
 /**
- * Debian's Chromium, as the browser tests and the audit start it. No phoning home: on this
- * network Chromium's background services would fail, many connections at a time.
+ * The Chromium the browser tests and the audit drive. By default it is the build shipped inside
+ * the npm package @sparticuz/chromium, unpacked once into node_modules/.cache, so `npm install`
+ * is the only set-up step: no apt, no root, no download. CHROMIUM_PATH, when set, wins.
  */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { arch, platform } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
+const require = createRequire(import.meta.url);
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** No phoning home: on a closed network Chromium's background services fail, many connections at a time. */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-background-networking',
@@ -13,3 +22,109 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/** The CJK font the browser is shown (Noto Sans CJK SC, as "Noto Sans S Chinese"), from an npm package. */
+export const CJK_FONT_FILE = 'NotoSansHans-Regular.otf';
+
+/** Thrown when no usable browser can be had; its message is one line an editor or CI log can act on. */
+export class ChromiumUnavailable extends Error {}
+
+/** An installed package's folder (neither package exports its package.json, so walk up from its entry). */
+function packageDir(name: string): string {
+  let dir = dirname(require.resolve(name));
+  while (!existsSync(join(dir, 'package.json')) || (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string }).name !== name) {
+    if (dirname(dir) === dir) throw new Error(`cannot find the folder of ${name}`);
+    dir = dirname(dir);
+  }
+  return dir;
+}
+
+function packageVersion(name: string): string {
+  return (JSON.parse(readFileSync(join(packageDir(name), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+const cacheRoot = join(repoRoot, 'node_modules/.cache/gazette-chromium');
+
+/** A folder per package version, so an upgrade never runs a stale binary. */
+function chromiumDir(): string {
+  return join(cacheRoot, packageVersion('@sparticuz/chromium'));
+}
+
+function executable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The path of the Chromium to start. Unpacks the npm-shipped build on first use (a few seconds);
+ * call it from one process at a time (the browser tests' global setup does).
+ */
+export async function resolveChromium(env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const fromEnv = env.CHROMIUM_PATH?.trim();
+  if (fromEnv) {
+    if (!executable(fromEnv)) throw new ChromiumUnavailable(`CHROMIUM_PATH is ${fromEnv}, which is not an executable file; point it at a Chromium or Chrome binary, or unset it to use the one npm installed.`);
+    return fromEnv;
+  }
+  if (platform() !== 'linux' || arch() !== 'x64') {
+    throw new ChromiumUnavailable(`The Chromium in @sparticuz/chromium runs on Linux x64 only, and this machine is ${platform()} ${arch()}; set CHROMIUM_PATH to a Chromium or Chrome binary.`);
+  }
+  const dir = chromiumDir();
+  const binary = join(dir, 'chromium');
+  if (executable(binary)) return binary;
+  // The package unpacks into os.tmpdir(); point that at a private folder, then move it into place
+  // whole, so a half-unpacked binary is never found by a later run.
+  const partial = `${dir}.partial-${process.pid}`;
+  rmSync(partial, { recursive: true, force: true });
+  mkdirSync(partial, { recursive: true });
+  const savedTmp = env.TMPDIR;
+  try {
+    process.env.TMPDIR = partial;
+    const { default: Chromium } = await import('@sparticuz/chromium');
+    await Chromium.executablePath();
+  } catch (error) {
+    throw new ChromiumUnavailable(`Could not unpack the Chromium in @sparticuz/chromium (${String(error).split('\n')[0]}); set CHROMIUM_PATH to a Chromium or Chrome binary.`);
+  } finally {
+    if (savedTmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = savedTmp;
+  }
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(partial, dir);
+  return binary;
+}
+
+/** The folder holding the CJK font shipped by @embedpdf/fonts-sc; throws when the package or file is missing. */
+export function cjkFontDir(): string {
+  let dir: string;
+  try {
+    dir = join(packageDir('@embedpdf/fonts-sc'), 'fonts');
+  } catch {
+    throw new ChromiumUnavailable('The CJK font package @embedpdf/fonts-sc is not installed; run `npm install`.');
+  }
+  if (!existsSync(join(dir, CJK_FONT_FILE))) throw new ChromiumUnavailable(`The CJK font ${join(dir, CJK_FONT_FILE)} is missing; run \`npm install\`.`);
+  return dir;
+}
+
+/**
+ * Writes a fontconfig file that shows Chromium the npm CJK font before the machine's own fonts,
+ * and returns the environment that makes Chromium read it. Chinese then renders with real glyphs
+ * on a machine with no CJK font installed.
+ */
+export function writeFontConfig(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const dir = join(cacheRoot, 'fontconfig');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'fonts.conf');
+  const xml = `<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig>
+  <dir>${cjkFontDir()}</dir>
+  <cachedir>${join(dir, 'cache')}</cachedir>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+</fontconfig>
+`;
+  if (!existsSync(file) || readFileSync(file, 'utf8') !== xml) writeFileSync(file, xml);
+  return { ...(env as Record<string, string>), FONTCONFIG_FILE: file };
+}

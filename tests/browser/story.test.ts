@@ -208,3 +208,41 @@ describe('at 320 px, the narrowest phones', () => {
     await done(v);
   });
 });
+
+describe('Chinese type', () => {
+  // A machine with no CJK font draws every Chinese character as the same box: the test fails
+  // then, it never passes on boxes. The fontconfig file from tests/helpers/browser-setup.ts shows
+  // Chromium the npm font, so this holds on a fresh machine.
+  it('draws Chinese headlines and body text with real glyphs, each character its own shape', async () => {
+    const v = await visit(VIEWPORTS[0]!, ZH);
+    const session = await v.context.newCDPSession(v.page);
+    await session.send('DOM.enable');
+    await session.send('CSS.enable');
+    const { root } = await session.send('DOM.getDocument');
+    const fonts: string[] = [];
+    for (const selector of ['h1', '.story-body p']) {
+      const { nodeId } = await session.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+      const { fonts: used } = await session.send('CSS.getPlatformFontsForNode', { nodeId });
+      fonts.push(...used.map((font) => `${selector}: ${font.familyName} (${font.glyphCount} glyphs)`));
+    }
+    const shapes = await v.page.evaluate(() => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 64;
+      canvas.height = 64;
+      const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+      const font = getComputedStyle(document.querySelector('.story-body p')!).font;
+      // Four characters of the story, and a private-use code point no font draws (a box).
+      return ['链', '镇', '产', '业', '\u{10FFFD}'].map((character) => {
+        ctx.clearRect(0, 0, 64, 64);
+        ctx.font = font.replace(/\d+(\.\d+)?px/, '48px');
+        ctx.fillText(character, 4, 52);
+        return Array.from(ctx.getImageData(0, 0, 64, 64).data.filter((_, i) => i % 4 === 3)).join(',');
+      });
+    });
+    const box = shapes.pop();
+    expect(new Set(shapes).size, `Chinese characters drawn as boxes; fonts used: ${fonts.join('; ')}`).toBe(shapes.length);
+    for (const shape of shapes) expect(shape, `a Chinese character drawn as the missing-glyph box; fonts used: ${fonts.join('; ')}`).not.toBe(box);
+    await screenshot(v.page, 'glyphs-story-zh');
+    await done(v);
+  });
+});

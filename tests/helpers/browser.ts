@@ -1,16 +1,15 @@
 /**
- * Browser tests drive Debian's Chromium through playwright-core (no downloaded browser).
- * `.ci/run` installs it; where it is missing the tests fail with requireChromium()'s message
- * instead of skipping, so a CI that lost its browser cannot pass quietly.
+ * Browser tests drive the Chromium that npm installed (@sparticuz/chromium), or CHROMIUM_PATH,
+ * through playwright-core. tests/helpers/browser-setup.ts finds it once; where there is none, or
+ * it does not start, every test of the file fails with one line saying why: never a skip.
  */
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { CHROMIUM_ARGS } from '../../scripts/lib/chromium.ts';
 import { repoRoot } from './project.ts';
-
-export { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/lib/chromium.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/lib/chromium.ts';
 
 export const SCREENSHOT_DIR = join(repoRoot, 'tests/artifacts/screenshots');
 
@@ -19,29 +18,22 @@ export const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min
 /** WCAG 2.0/2.1 A and AA, 2.2 AA, and axe's best practices. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
-export function hasChromium(): boolean {
-  try {
-    accessSync(CHROMIUM_PATH, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Throws (so every test of the file fails) when there is no Chromium to run. */
-export function requireChromium(): void {
-  if (!hasChromium()) {
-    throw new Error(
-      `Browser tests need Chromium at ${CHROMIUM_PATH}, and there is none (or it is not executable).\n` +
-        'Install it with `apt-get install chromium fonts-noto-cjk` (.ci/run does this), ' +
-        'or point CHROMIUM_PATH at a Chromium/Chrome binary.',
-    );
-  }
+/** Throws (so every test of the file fails) when the global setup found no Chromium. */
+export function requireChromium(): string {
+  const { path, error } = inject('chromium');
+  if (error || !path) throw new Error(`Browser tests cannot run: ${error || 'no Chromium was set up'}`);
+  return path;
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  requireChromium();
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  const executablePath = requireChromium();
+  const { fontConfigFile } = inject('chromium');
+  try {
+    return await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, env: { ...process.env, FONTCONFIG_FILE: fontConfigFile } as Record<string, string> });
+  } catch (error) {
+    const why = String(error instanceof Error ? error.message : error).split('\n').find((line) => line.trim()) ?? 'unknown error';
+    throw new Error(`Browser tests cannot run: Chromium at ${executablePath} did not start (${why.trim()}); set CHROMIUM_PATH to a working Chromium or Chrome binary.`);
+  }
 }
 
 export interface Viewport {
