@@ -1,0 +1,128 @@
+/**
+ * The editor's words for every kind of bad input, read from the validator in-process: a
+ * build runs this same validator first and prints the same lines (tests/build/bad-input.test.ts
+ * keeps a few whole builds for what only a build can show). Each case copies the basic
+ * fixture into a temp project, applies one mutation and reads checkContent's lines, which are
+ * what `npm run check` and `npm run build` print.
+ */
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/content-validation.ts';
+import { fixtureContent } from '../helpers/project.ts';
+
+const projects: string[] = [];
+afterAll(() => projects.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+const STORY = 'content/stories/bilingual-story';
+const ZH = `${STORY}/zh.mdx`;
+const EN = `${STORY}/en.mdx`;
+const HERO = `${STORY}/photos/fixture-hero.yaml`;
+const INLINE = `${STORY}/photos/fixture-inline.yaml`;
+
+/** A temp project folder holding a copy of the basic fixture's content/. */
+function makeContentProject(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gazette-messages-'));
+  projects.push(dir);
+  cpSync(fixtureContent('basic'), join(dir, 'content'), { recursive: true });
+  return dir;
+}
+
+function edit(dir: string, file: string, change: (text: string) => string) {
+  const path = join(dir, file);
+  const before = readFileSync(path, 'utf8');
+  const after = change(before);
+  if (after === before) throw new Error(`mutation did nothing to ${file}`);
+  writeFileSync(path, after);
+}
+
+interface Case {
+  name: string;
+  mutate: (dir: string) => void;
+  /** The file the message must name. */
+  file: string;
+  /** What the message must say: field and expectation. */
+  expect: RegExp;
+}
+
+const cases: Case[] = [
+  { name: 'malformed YAML in frontmatter', file: ZH, expect: /zh\.mdx:\d+: malformed YAML/, mutate: (d) => edit(d, ZH, (t) => t.replace('title: 双语测试稿件', 'title: [双语测试稿件')) },
+  { name: 'malformed YAML in a photo entry', file: HERO, expect: /fixture-hero\.yaml:\d+: malformed YAML/, mutate: (d) => edit(d, HERO, (t) => t.replace('caption: {', 'caption: {{')) },
+  { name: 'an MDX syntax error', file: EN, expect: /en\.mdx:\d+: MDX syntax error/, mutate: (d) => edit(d, EN, (t) => t.replace('Second paragraph.', 'Second <paragraph.')) },
+  { name: 'an unknown photo id in frontmatter', file: ZH, expect: /zh\.mdx:\d+: hero: unknown photo id "no-such-photo"/, mutate: (d) => edit(d, ZH, (t) => t.replace('hero: fixture-hero', 'hero: no-such-photo')) },
+  { name: 'an unknown photo id in <Photo id>', file: EN, expect: /en\.mdx:\d+: Photo: unknown photo id "missing-photo"/, mutate: (d) => edit(d, EN, (t) => t.replace('<Photo id="fixture-inline" />', '<Photo id="missing-photo" />')) },
+  { name: 'an unknown person', file: ZH, expect: /zh\.mdx:\d+: authors\.0: unknown person id "nobody"/, mutate: (d) => edit(d, ZH, (t) => t.replace('authors: [wang-ming]', 'authors: [nobody]')) },
+  { name: 'an unknown photographer', file: HERO, expect: /fixture-hero\.yaml:\d+: photographer: unknown person id "ghost"/, mutate: (d) => edit(d, HERO, (t) => t.replace('photographer: li-hua', 'photographer: ghost')) },
+  { name: 'an unknown section', file: ZH, expect: /zh\.mdx:\d+: section: unknown section id "sport"/, mutate: (d) => edit(d, ZH, (t) => t.replace('section: news', 'section: sport')) },
+  { name: 'missing alt text', file: INLINE, expect: /fixture-inline\.yaml:\d+: alt\.en: missing alt text in en/, mutate: (d) => edit(d, INLINE, (t) => t.replace(', en: A blue test picture', '')) },
+  { name: 'a missing caption', file: HERO, expect: /fixture-hero\.yaml:\d+: caption\.zh: missing caption in zh/, mutate: (d) => edit(d, HERO, (t) => t.replace('zh: 测试头图, ', '')) },
+  { name: 'a photo with neither photographer nor credit', file: INLINE, expect: /fixture-inline\.yaml:\d+: photographer: expected either photographer/, mutate: (d) => edit(d, INLINE, (t) => t.replace(/credit:.*\n/, '')) },
+  { name: 'a date that is not one', file: ZH, expect: /zh\.mdx:\d+: published: expected an ISO 8601 date-time with offset/, mutate: (d) => edit(d, ZH, (t) => t.replace('published: 2025-12-21T17:30:00Z', 'published: next tuesday')) },
+  { name: 'a date without an offset', file: EN, expect: /en\.mdx:\d+: published: "2025-12-21T17:30:00" has no timezone offset/, mutate: (d) => edit(d, EN, (t) => t.replace('published: 2025-12-21T17:30:00Z', 'published: 2025-12-21T17:30:00')) },
+  { name: 'a missing title', file: EN, expect: /en\.mdx:\d+: title: missing: expected string; add a "title:" line/, mutate: (d) => edit(d, EN, (t) => t.replace('title: A bilingual test story\n', '')) },
+  { name: 'a missing placeholder image', file: HERO, expect: /fixture-hero\.yaml:\d+: image: image file not found: .*; run `npm run placeholders`/, mutate: (d) => renameSync(join(d, STORY, 'photos/fixture-hero.jpg'), join(d, STORY, 'photos/elsewhere.jpg')) },
+  { name: 'a missing image file', file: INLINE, expect: /fixture-inline\.yaml:1: image: image file not found/, mutate: (d) => renameSync(join(d, STORY, 'photos/fixture-inline.png'), join(d, STORY, 'photos/elsewhere.png')) },
+  { name: 'a corrupt image', file: HERO, expect: /fixture-hero\.yaml:1: image: image cannot be read/, mutate: (d) => {
+      const path = join(d, STORY, 'photos/fixture-hero.jpg');
+      writeFileSync(path, readFileSync(path).subarray(0, 400));
+    } },
+  { name: 'a file that is not an image', file: INLINE, expect: /fixture-inline\.yaml:1: image: image cannot be read/, mutate: (d) => writeFileSync(join(d, STORY, 'photos/fixture-inline.png'), 'this is a text file, not a PNG\n') },
+  { name: 'the same photo id in two stories', file: 'content/stories/zh-only-story/photos/fixture-hero.yaml', expect: /zh-only-story\/photos\/fixture-hero\.yaml: duplicate photo id "fixture-hero": also defined in content\/stories\/bilingual-story\/photos\/fixture-hero\.yaml/, mutate: (d) => {
+      mkdirSync(join(d, 'content/stories/zh-only-story/photos'));
+      writeFileSync(join(d, 'content/stories/zh-only-story/photos/fixture-hero.yaml'), readFileSync(join(d, HERO)));
+    } },
+  { name: 'a script element in a story body', file: ZH, expect: /zh\.mdx:\d+: script: <script> is not allowed in a story/, mutate: (d) => appendFileSync(join(d, ZH), '\n<script>alert(1)</script>\n') },
+  { name: 'a javascript: link in a story body', file: ZH, expect: /zh\.mdx:\d+: link: link to "javascript:alert\(document\.cookie\)" is not allowed/, mutate: (d) => appendFileSync(join(d, ZH), '\n[步履不停](javascript:alert(document.cookie))\n') },
+  { name: 'a Markdown image in a story body', file: EN, expect: /en\.mdx:\d+: image: Markdown images are not allowed in a story/, mutate: (d) => appendFileSync(join(d, EN), '\n![tracker](https://evil.example/t.png)\n') },
+  { name: 'code in braces in a story body', file: EN, expect: /en\.mdx:\d+: code in \{braces\} is not allowed/, mutate: (d) => appendFileSync(join(d, EN), '\n{process.exit(1)}\n') },
+  { name: 'one old path claimed by two stories', file: 'content/stories/zh-only-story/zh.mdx', expect: /zh-only-story\/zh\.mdx:\d+: aliases\.0: alias \/2025\/12\/21\/old-bilingual-story\/ is already an old path of story "bilingual-story"/, mutate: (d) => edit(d, 'content/stories/zh-only-story/zh.mdx', (t) => t.replace('section: news', 'section: news\naliases: [/2025/12/21/old-bilingual-story/]')) },
+  { name: 'an alias that is a front page', file: ZH, expect: /zh\.mdx:\d+: aliases\.0: alias \/en\/ is a front page/, mutate: (d) => edit(d, ZH, (t) => t.replace('aliases: [/2025/12/21/old-bilingual-story/]', 'aliases: [/en/]')) },
+  { name: 'an alias under the people pages', file: EN, expect: /en\.mdx:\d+: aliases\.0: alias \/en\/people\/wang-ming\/ is under \/people\//, mutate: (d) => edit(d, EN, (t) => t.replace('section: news', 'section: news\naliases: [/en/people/wang-ming/]')) },
+  { name: 'an alias that is another story’s address', file: 'content/stories/zh-only-story/zh.mdx', expect: /zh-only-story\/zh\.mdx:\d+: aliases\.0: alias \/2025\/12\/22\/bilingual-story\/ is the address of story bilingual-story\/zh/, mutate: (d) => edit(d, 'content/stories/zh-only-story/zh.mdx', (t) => t.replace('section: news', 'section: news\naliases: [/2025/12/22/bilingual-story/]')) },
+  { name: 'a hero narrower than 1,200 px', file: INLINE, expect: /fixture-inline\.yaml:1: image: hero image is 800 px wide/, mutate: (d) => edit(d, ZH, (t) => t.replace('hero: fixture-hero', 'hero: fixture-inline')) },
+];
+
+describe('every kind of bad input is an error naming its file, line and field', () => {
+  it('the fixture itself passes, so each case below fails by its own mutation', async () => {
+    const report = await checkContent(makeContentProject());
+    expect(report.lines).toEqual([]);
+    expect(report.ok).toBe(true);
+  });
+
+  it.each(cases)('$name', async ({ mutate, file, expect: message }) => {
+    const dir = makeContentProject();
+    mutate(dir);
+    const report = await checkContent(dir);
+    expect(report.ok).toBe(false);
+    // Lines are relative to the project, as `npm run check` and `npm run build` print them.
+    const own = report.lines.filter((line) => line.startsWith(`${file}:`));
+    expect(own.join('\n'), report.lines.join('\n')).toMatch(message);
+  });
+
+  it('reports a date without an offset once, not again as a bad date', async () => {
+    const dir = makeContentProject();
+    edit(dir, EN, (t) => t.replace('published: 2025-12-21T17:30:00Z', 'published: 2025-12-21T17:30:00'));
+    const report = await checkContent(dir);
+    expect(report.ok).toBe(false);
+    expect(report.lines.filter((line) => line.includes('en.mdx') && line.includes('published'))).toHaveLength(1);
+  });
+
+  it('reports every problem at once, one a line', async () => {
+    const dir = makeContentProject();
+    edit(dir, ZH, (t) => t.replace('section: news', 'section: sport').replace('hero: fixture-hero', 'hero: nope'));
+    edit(dir, INLINE, (t) => t.replace(', en: Inline picture', ''));
+    const report = await checkContent(dir);
+    expect(report.lines.filter((line) => /^content\/\S+:\d+: /.test(line))).toHaveLength(3);
+  });
+});
+
+describe('warnings name the file but are not errors', () => {
+  it('warns about a headline over 110 characters', async () => {
+    const dir = makeContentProject();
+    edit(dir, EN, (t) => t.replace('title: A bilingual test story', `title: ${'A very long headline '.repeat(6)}`));
+    const report = await checkContent(dir);
+    expect(report.ok, report.lines.join('\n')).toBe(true);
+    expect(report.lines.join('\n')).toMatch(/content\/stories\/bilingual-story\/en\.mdx:\d+: title: warning: headline is 125 characters/);
+  });
+});
