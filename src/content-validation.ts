@@ -2,16 +2,15 @@
  * Wires the schemas of src/content.config.ts into the pure validator, for the build
  * script, `npm run check` and the Astro integration alike.
  */
-import { z } from 'astro/zod';
 import { join } from 'node:path';
 import { getLockHash } from './lib/cache-key.ts';
-import { makePhotoSchema, PersonSchema, SectionSchema, StorySchema } from './content.config.ts';
+import { ImagePathSchema, makePhotoSchema, PersonSchema, SectionSchema, StorySchema } from './content.config.ts';
 import { formatProblem, hasErrors, validateContent, type Problem } from './lib/validate.ts';
 
 export const contentSchemas = {
   story: StorySchema,
   // The validator checks the image file itself (exists, decodes, width), so here it is a path.
-  photo: makePhotoSchema(() => z.string().min(1, 'expected a relative path such as ./photo-id.jpg')),
+  photo: makePhotoSchema(() => ImagePathSchema),
   person: PersonSchema,
   section: SectionSchema,
 };

@@ -11,6 +11,7 @@ import { z } from 'astro/zod';
 import { localeKeys, type Locale } from './config/locales.ts';
 import { OFFSET_DATETIME } from './lib/dates.ts';
 import { SLUG } from './lib/permalinks.ts';
+import { getImagePathProblem } from './lib/photos.ts';
 import { storyLoader } from './lib/story-loader.ts';
 
 /** A lowercase slug: letters, digits and single hyphens. Used for every id. */
@@ -79,10 +80,26 @@ export const StorySchema = z.object({
   aliases: z.array(z.string().regex(/^\/.*\/$/, 'expected a site path such as /2025/12/20/old-id/')).default([]),
 }).strict();
 
+/** The `image` of a photo entry as written: a relative path that stays in the story's photos/ folder. */
+export const ImagePathSchema = z
+  .string()
+  .min(1, 'expected a relative path such as ./photo-id.jpg')
+  .superRefine((path, ctx) => {
+    const problem = path ? getImagePathProblem(path) : undefined;
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+/**
+ * Astro's image() behind the path rule, so a path that leaves the photos/ folder never reaches
+ * Astro's resolver (which would copy the file into dist/) even in a build that skipped the check.
+ */
+export const containedImage = <I extends z.ZodType>(image: () => I) => (): I =>
+  ImagePathSchema.pipe(image() as unknown as z.ZodType<unknown, string>) as unknown as I;
+
 /** A photo entry, content/stories/<story-id>/photos/<photo-id>.yaml. Photo ids are unique site-wide. */
 export const makePhotoSchema = <I extends z.ZodType>(image: () => I) =>
   z.object({
-    /** The image file, relative to this entry: ./<photo-id>.jpg (jpg, png or webp). */
+    /** The image file, relative to this entry and in the same photos/ folder: ./<photo-id>.jpg (jpg, png or webp). */
     image: image(),
     /** Caption per language; required in each language of a story that shows the photo. */
     caption: LocalizedTextSchema,
@@ -130,7 +147,7 @@ export const collections = {
       pattern: '*/photos/*.yaml',
       generateId: ({ entry }) => entry.replace(/^.*\//, '').replace(/\.yaml$/, ''),
     }),
-    schema: ({ image }) => makePhotoSchema(image),
+    schema: ({ image }) => makePhotoSchema(containedImage(image)),
   }),
   people: defineCollection({
     loader: glob({ base: `${contentDir}/people`, pattern: '*.yaml' }),

@@ -18,6 +18,8 @@ export const site = {
   timezone: 'Asia/Shanghai',
   /** Stories listed on a front page besides the lead. */
   frontPageSize: 20,
+  /** Largest photo accepted, in pixels: 100 MP holds any newsroom camera (61 MP) with room, and decodes in ~400 MB, so a pixel bomb cannot exhaust the build machine. */
+  maxPhotoPixels: 100_000_000,
 } as const;
 
 /** The site URL a build uses: SITE_URL wins so staging and production differ only by env. */

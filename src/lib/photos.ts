@@ -1,8 +1,10 @@
 /**
  * What a reader sees of a photo in one language: alt, caption, credit line and the
  * placeholder label. Newsroom rule: a staff photographer is credited by the language's
- * template ("记者 曹伟 摄" / "Photo: Cao Wei"); agencies by their own credit text.
+ * template ("记者 曹伟 摄" / "Photo: Cao Wei"); agencies by their own credit text. Also the
+ * rule for where a photo entry's image file may be.
  */
+import { posix } from 'node:path';
 import type { Locale } from '../config/locales.ts';
 import { t } from '../i18n/index.ts';
 
@@ -38,4 +40,28 @@ export function toPhotoView<I>(
     credit: photographer ? t(locale, 'photoBy', { name: photographer }) : (photo.credit?.[locale] ?? ''),
     placeholderLabel: photo.placeholder ? t(locale, 'placeholder') : undefined,
   };
+}
+
+/**
+ * Why a photo entry's `image` path is refused, or undefined. The build copies whatever the
+ * path points at into dist/, so a path that climbs out (`../../..`), is absolute or is an
+ * address could publish any image the build machine can read. The rule is lexical, so it
+ * also guards Astro's own resolver; the validator adds a real-path check for symbolic links.
+ * Photos shown by another story are referenced by id, so no entry needs a file elsewhere.
+ */
+export function getImagePathProblem(path: string): string | undefined {
+  const fix = 'an image is a file beside its entry in this story\'s photos/ folder, e.g. ./photo-id.jpg';
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path)) return `"${path}" is an address, not a file: ${fix}`;
+  if (/[?#]/.test(path)) return `"${path}" has a ? or #, which are not part of a file name here: ${fix}`;
+  let decoded = path;
+  try {
+    // Vite decodes %-escapes in import paths, so %2e%2e climbs as far as .. does.
+    decoded = decodeURIComponent(path);
+  } catch {
+    return `"${path}" has a % that is not an escape: ${fix}`;
+  }
+  const slashed = decoded.replaceAll('\\', '/');
+  if (slashed.startsWith('/') || slashed.startsWith('~')) return `"${path}" is an absolute path: ${fix}`;
+  if (posix.normalize(slashed).split('/')[0] === '..') return `"${path}" leads out of this story's photos/ folder: ${fix}`;
+  return undefined;
 }

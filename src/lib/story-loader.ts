@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { getLockHash, getSourceHash } from './cache-key.ts';
 import { toBodyHtml } from './story-body.ts';
-import { splitFrontmatter } from './validate.ts';
+import { findNonUtf8Line, NOT_UTF8_MESSAGE, splitFrontmatter } from './validate.ts';
 
 const BODY_CODE = getSourceHash(new URL('./story-body.ts', import.meta.url).href, new URL('./body-syntax.ts', import.meta.url).href);
 
@@ -30,7 +30,11 @@ export function storyLoader({ base, locales }: { base: string; locales: readonly
       async function loadFile(storyId: string, locale: string): Promise<string> {
         const id = `${storyId}/${locale}`;
         const file = fileOf(storyId, locale);
-        const source = readFileSync(file, 'utf8');
+        const bytes = readFileSync(file);
+        // Read as UTF-8, a GBK/GB18030 file would be published as U+FFFD mojibake.
+        const badLine = findNonUtf8Line(bytes);
+        if (badLine !== undefined) throw new Error(`${file}:${badLine}: ${NOT_UTF8_MESSAGE}`);
+        const source = bytes.toString('utf8');
         const digest = generateDigest(`${salt}\0${source}`);
         if (store.get(id)?.digest === digest) return id;
         // The validator has run before Astro and reported any problem with file and line;

@@ -6,8 +6,8 @@
  * Problems are collected, never thrown, so an editor sees every one of them at once.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, extname, join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import sharp from 'sharp';
 import { unified } from 'unified';
 import { LineCounter, parseDocument, type Document } from 'yaml';
@@ -39,6 +39,19 @@ export interface ContentSchemas {
 }
 
 export const IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp'];
+/** What a photo file may really be, by its content (sharp's reading of its header), whatever its name. */
+const PHOTO_FORMATS: string[] = ['jpeg', 'png', 'webp'];
+const FORMAT_NAMES: Record<string, string> = {
+  svg: 'an SVG drawing (which may hold scripts)',
+  gif: 'a GIF image',
+  heif: 'a HEIF/AVIF image',
+  tiff: 'a TIFF image',
+  pdf: 'a PDF document',
+  jp2k: 'a JPEG 2000 image',
+  jxl: 'a JPEG XL image',
+};
+const describeFormat = (format: string) => FORMAT_NAMES[format] ?? `a "${format}" file`;
+const megapixels = (pixels: number) => Number((pixels / 1e6).toFixed(1)).toString();
 /** Newsroom rule: a hero must be sharp on a 1,200 px-wide card (Google Discover, JSON-LD). */
 export const HERO_MIN_WIDTH = 1200;
 export const HEADLINE_MAX = 110;
@@ -79,6 +92,91 @@ export interface LoadedContent {
 
 function listDir(dir: string): string[] {
   return existsSync(dir) ? readdirSync(dir).sort() : [];
+}
+
+export const NOT_UTF8_MESSAGE = 'not valid UTF-8 (saved in another encoding such as GBK/GB18030?); save the file as UTF-8';
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** 1-based line of the first bytes that are not UTF-8, or undefined when the whole file is UTF-8. */
+export function findNonUtf8Line(bytes: Uint8Array): number | undefined {
+  try {
+    strictUtf8.decode(bytes);
+    return undefined;
+  } catch {
+    // Read leniently, the first bad sequence becomes U+FFFD: count the lines before it.
+    const text = Buffer.from(bytes).toString('utf8');
+    return text.slice(0, Math.max(0, text.indexOf('\uFFFD'))).split('\n').length;
+  }
+}
+
+/**
+ * A content file's text. A file in a legacy encoding (GBK/GB18030 from an older editor) would
+ * otherwise be read as U+FFFD mojibake and published without a word, so it is a problem instead.
+ */
+function readText(file: string, problems: Problem[]): string | undefined {
+  const bytes = readFileSync(file);
+  const line = findNonUtf8Line(bytes);
+  if (line === undefined) return bytes.toString('utf8');
+  problems.push({ file, line, message: NOT_UTF8_MESSAGE, severity: 'error' });
+  return undefined;
+}
+
+/**
+ * Invisible format characters (Unicode category Cf): bidirectional controls, zero-width spaces,
+ * U+FEFF, soft hyphens. They make a headline or a name read differently from how it looks, and
+ * no editor can see them. The joiners U+200C/U+200D and emoji tag characters are allowed:
+ * emoji sequences and some scripts need them.
+ */
+const INVISIBLE = /(?![\u200C\u200D\u{E0020}-\u{E007F}])\p{Cf}/u;
+const INVISIBLE_NAMES: Record<number, string> = {
+  0xad: 'SOFT HYPHEN',
+  0x61c: 'ARABIC LETTER MARK',
+  0x200b: 'ZERO WIDTH SPACE',
+  0x200e: 'LEFT-TO-RIGHT MARK',
+  0x200f: 'RIGHT-TO-LEFT MARK',
+  0x202a: 'LEFT-TO-RIGHT EMBEDDING',
+  0x202b: 'RIGHT-TO-LEFT EMBEDDING',
+  0x202c: 'POP DIRECTIONAL FORMATTING',
+  0x202d: 'LEFT-TO-RIGHT OVERRIDE',
+  0x202e: 'RIGHT-TO-LEFT OVERRIDE',
+  0x2060: 'WORD JOINER',
+  0x2066: 'LEFT-TO-RIGHT ISOLATE',
+  0x2067: 'RIGHT-TO-LEFT ISOLATE',
+  0x2068: 'FIRST STRONG ISOLATE',
+  0x2069: 'POP DIRECTIONAL ISOLATE',
+  0xfeff: 'ZERO WIDTH NO-BREAK SPACE',
+};
+
+/** The first invisible format character in a text, as e.g. "U+202E (RIGHT-TO-LEFT OVERRIDE)". */
+export function findInvisibleCharacter(text: string): string | undefined {
+  const found = INVISIBLE.exec(text)?.[0];
+  if (found === undefined) return undefined;
+  const code = found.codePointAt(0)!;
+  const name = INVISIBLE_NAMES[code];
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}${name ? ` (${name})` : ''}`;
+}
+
+/** Every text field of a YAML file (all its strings, however deep), checked for invisible characters. */
+function checkInvisible(yaml: ParsedYaml, file: string, problems: Problem[]): void {
+  const visit = (value: unknown, path: (string | number)[]) => {
+    if (typeof value === 'string') {
+      const character = findInvisibleCharacter(value);
+      if (character) {
+        problems.push({
+          file,
+          line: lineOf(yaml, path),
+          field: path.join('.') || undefined,
+          message: `contains the invisible character ${character}: delete it (invisible format characters can make text read differently from how it looks)`,
+          severity: 'error',
+        });
+      }
+    } else if (Array.isArray(value)) {
+      value.forEach((item, index) => visit(item, [...path, index]));
+    } else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) visit(item, [...path, key]);
+    }
+  };
+  visit(yaml.data, []);
 }
 
 function parseYaml(source: string, file: string, lineOffset: number, problems: Problem[]): ParsedYaml | undefined {
@@ -124,9 +222,12 @@ export function lineOf(yaml: ParsedYaml | undefined, path: (string | number)[]):
   return undefined;
 }
 
-/** Splits `---\nyaml\n---\nbody`. Returns undefined when there is no frontmatter block. */
+/**
+ * Splits `---\nyaml\n---\nbody`. Returns undefined when there is no frontmatter block. A UTF-8
+ * byte order mark before the first --- is accepted: editors on Windows add it and cannot see it.
+ */
 export function splitFrontmatter(source: string): { yaml: string; body: string; bodyLine: number } | undefined {
-  const match = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/.exec(source);
+  const match = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/.exec(source);
   if (!match) return undefined;
   const yaml = match[1] ?? '';
   const bodyLine = match[0].split('\n').length - (match[0].endsWith('\n') ? 1 : 0);
@@ -270,9 +371,13 @@ export function loadContent(root: string, problems: Problem[], bodyCache?: BodyC
         problems.push({ file, message: `unexpected file: a story folder holds ${localeKeys.map((l) => `${l}.mdx`).join(', ')} and photos/`, severity: 'error' });
         continue;
       }
-      const source = readFileSync(file, 'utf8');
-      const parts = splitFrontmatter(source);
+      const source = readText(file, problems);
       const story: StoryFile = { storyId, locale: locale as Locale, file, bodyPhotos: [] };
+      if (source === undefined) {
+        content.stories.push(story);
+        continue;
+      }
+      const parts = splitFrontmatter(source);
       if (!parts) {
         problems.push({ file, line: 1, message: 'expected frontmatter between --- lines at the top of the file', severity: 'error' });
       } else {
@@ -294,7 +399,8 @@ export function loadContent(root: string, problems: Problem[], bodyCache?: BodyC
       if (!SLUG.test(id)) {
         problems.push({ file, message: `photo id "${id}" (the file name) must be a lowercase slug`, severity: 'error' });
       }
-      content.photos.push({ id, storyId, file, yaml: parseYaml(readFileSync(file, 'utf8'), file, 0, problems) });
+      const source = readText(file, problems);
+      content.photos.push({ id, storyId, file, yaml: source === undefined ? undefined : parseYaml(source, file, 0, problems) });
     }
   }
   for (const [kind, target] of [['people', content.people], ['sections', content.sections]] as const) {
@@ -306,7 +412,8 @@ export function loadContent(root: string, problems: Problem[], bodyCache?: BodyC
       }
       const id = name.slice(0, -'.yaml'.length);
       if (!SLUG.test(id)) problems.push({ file, message: `id "${id}" (the file name) must be a lowercase slug`, severity: 'error' });
-      target.set(id, { file, yaml: parseYaml(readFileSync(file, 'utf8'), file, 0, problems) });
+      const source = readText(file, problems);
+      target.set(id, { file, yaml: source === undefined ? undefined : parseYaml(source, file, 0, problems) });
     }
   }
   return content;
@@ -366,6 +473,9 @@ export async function validateContent(root: string, options: ValidateOptions): P
   const content = loadContent(resolve(root), problems, bodyCache);
   if (bodyCache && options.bodyCacheFile) writeBodyCache(options.bodyCacheFile, bodyCache, options.bodyCacheSalt);
   const { schemas } = options;
+  for (const { file, yaml } of [...content.stories, ...content.photos, ...content.people.values(), ...content.sections.values()]) {
+    if (yaml) checkInvisible(yaml, file, problems);
+  }
 
   const people = new Map<string, Record<string, unknown>>();
   for (const [id, entry] of content.people) {
@@ -450,6 +560,18 @@ export async function validateContent(root: string, options: ValidateOptions): P
       else aliasUses.push({ story, index, alias });
     });
     storyPaths.set(toStoryPath({ id: story.storyId, locale: story.locale, published: data.published as Date }, site.timezone), `${story.storyId}/${story.locale}`);
+    // A story is changed and corrected after it appears, never before: an earlier date is a typo.
+    const published = data.published as Date;
+    const shown = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value));
+    if (data.updated instanceof Date && data.updated < published) {
+      refError(['updated'], `${shown(raw.updated)} is before published ${shown(raw.published)}: updated is the time of the last change after publication`);
+    }
+    (data.corrections as { date: Date }[]).forEach((correction, index) => {
+      if (correction.date < published) {
+        const rawDate = (raw.corrections as { date?: unknown }[] | undefined)?.[index]?.date;
+        refError(['corrections', index, 'date'], `${shown(rawDate)} is before published ${shown(raw.published)}: a correction is made to a published story`);
+      }
+    });
     const title = data.title as string;
     if ([...title].length > HEADLINE_MAX) {
       problems.push({
@@ -551,12 +673,33 @@ export async function validateContent(root: string, options: ValidateOptions): P
       problems.push({ file: photo.file.file, line: imageLine, field: 'image', message: `image file not found: ${relative(dirname(content.root), imagePath)}${hint}`, severity: 'error' });
       continue;
     }
+    const photosDir = dirname(photo.file.file);
+    if (!realpathSync(imagePath).startsWith(realpathSync(photosDir) + sep)) {
+      // The path itself passed the schema's rule, so a symbolic link leads out.
+      problems.push({ file: photo.file.file, line: imageLine, field: 'image', message: `"${imageField}" is a link to a file outside this story's photos/ folder: put the image file itself there`, severity: 'error' });
+      continue;
+    }
     if (options.skipImageDecode) continue;
     try {
-      const image = sharp(imagePath, { failOn: 'error' });
-      const meta = await image.metadata();
+      // Header only: the format and size are known before a single pixel is decoded.
+      const meta = await sharp(imagePath, { failOn: 'error', limitInputPixels: false }).metadata();
+      if (!PHOTO_FORMATS.includes(meta.format)) {
+        problems.push({ file: photo.file.file, line: imageLine, field: 'image', message: `"${imageField}" is ${describeFormat(meta.format)}, not a photo: expected a JPEG, PNG or WebP file`, severity: 'error' });
+        continue;
+      }
+      const maxPixels = site.maxPhotoPixels;
+      if (meta.width * meta.height > maxPixels) {
+        problems.push({
+          file: photo.file.file,
+          line: imageLine,
+          field: 'image',
+          message: `image is ${meta.width}x${meta.height} px (${megapixels(meta.width * meta.height)} megapixels); a photo may have at most ${megapixels(maxPixels)} megapixels (maxPhotoPixels in src/config/site.ts): scale it down`,
+          severity: 'error',
+        });
+        continue;
+      }
       // metadata() reads only the header: decode a thumbnail to catch a truncated or corrupt body.
-      await image.resize(16).raw().toBuffer();
+      await sharp(imagePath, { failOn: 'error', limitInputPixels: site.maxPhotoPixels }).resize(16).raw().toBuffer();
       const width = meta.autoOrient?.width ?? meta.width ?? 0;
       if (needs.some((need) => need.hero) && width < HERO_MIN_WIDTH) {
         problems.push({

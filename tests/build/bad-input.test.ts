@@ -2,10 +2,13 @@
  * Every content error fails `npm run build` with a message naming the file and the
  * field, and leaves the last good dist/ untouched. Markup in content is escaped.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fixtureContent, makeProject, readPage, removeProject, runBuild, runScript, textOf } from '../helpers/project.ts';
+import { cleanEnv, fixtureContent, FIXTURE_NOW, makeProject, readPage, removeProject, runBuild, runScript, textOf } from '../helpers/project.ts';
 
 const projects: string[] = [];
 afterAll(() => projects.forEach(removeProject));
@@ -65,6 +68,45 @@ describe('bad input fails the build, names the file, and keeps the last good dis
     expect(result.status).toBe(1);
     const lines = result.output.split('\n').filter((line) => /^content\/\S+:\d+: /.test(line));
     expect(lines).toHaveLength(3);
+  });
+});
+
+describe('a photo path that leads out of the story folder publishes nothing', () => {
+  /** A project whose hero entry points at a JPEG beside the project, outside content/. */
+  function escapingProject(): string {
+    const dir = makeProject(fixtureContent('basic'));
+    projects.push(dir);
+    copyFileSync(join(dir, STORY, 'photos/fixture-hero.jpg'), join(dir, 'outside-secret.jpg'));
+    edit(dir, HERO, (t) => t.replace('image: ./fixture-hero.jpg', 'image: ../../../../outside-secret.jpg'));
+    return dir;
+  }
+  const filesUnder = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }) : []);
+
+  it('fails npm run build with the entry’s line and leaves dist/ as it was', () => {
+    const dir = escapingProject();
+    mkdirSync(join(dir, 'dist'));
+    writeFileSync(join(dir, 'dist/index.html'), 'last good');
+    const result = runBuild(dir);
+    expect(result.status).toBe(1);
+    expect(result.output).toContain(`${HERO}:1: image: "../../../../outside-secret.jpg" leads out of this story's photos/ folder`);
+    expect(filesUnder(join(dir, 'dist'))).toEqual(['index.html']);
+  });
+
+  it('fails a bare astro build that skipped the check, before anything is written', () => {
+    const dir = escapingProject();
+    const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
+    const result = spawnSync(process.execPath, [astro, 'build'], {
+      cwd: dir,
+      encoding: 'utf8',
+      // What scripts/build.ts passes once its own check has passed: the integration then skips it.
+      env: cleanEnv({ GAZETTE_NOW: FIXTURE_NOW, SITE_URL: 'https://news.example.org', GAZETTE_VALIDATED: '1', NODE_ENV: 'production' }),
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const output = stripVTControlCharacters(`${result.stdout}\n${result.stderr}`);
+    expect(result.status, output).not.toBe(0);
+    expect(output).toMatch(/leads out of this story's photos\/ folder/);
+    expect(filesUnder(join(dir, 'dist')).filter((name) => name.includes('outside-secret'))).toEqual([]);
+    expect(filesUnder(join(dir, 'dist')).filter((name) => /\.(jpe?g|png|webp)$/.test(name))).toEqual([]);
   });
 });
 

@@ -37,4 +37,13 @@ describe('npm run check', () => {
     ]);
     expect(result.stdout).toContain('content: 3 errors, 0 warnings');
   });
+
+  it('refuses an SVG saved under a photo’s name, as the build would', () => {
+    const dir = makeProject(fixtureContent('basic'));
+    projects.push(dir);
+    writeFileSync(join(dir, 'content/stories/bilingual-story/photos/fixture-inline.png'), '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><script>alert(1)</script></svg>');
+    const result = runScript(dir, 'check.ts', ['--content-only']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('content/stories/bilingual-story/photos/fixture-inline.yaml:1: image: "./fixture-inline.png" is an SVG drawing (which may hold scripts), not a photo: expected a JPEG, PNG or WebP file');
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentSchemas } from '../../src/content-validation.ts';
-import { PersonSchema, SectionSchema, StorySchema } from '../../src/content.config.ts';
+import { z } from 'astro/zod';
+import { containedImage, ImagePathSchema, PersonSchema, SectionSchema, StorySchema } from '../../src/content.config.ts';
 import { isAllowedLinkUrl, MARKDOWN_IMAGE_MESSAGE } from '../../src/lib/body-syntax.ts';
 import { checkBody, splitFrontmatter, type Problem } from '../../src/lib/validate.ts';
 
@@ -42,6 +43,21 @@ describe('photo, person and section schemas', () => {
   });
   it('refuses a language the site does not have', () => {
     expect(contentSchemas.photo.safeParse({ ...photo, photographer: 'a', caption: { fr: 'photo' } }).success).toBe(false);
+  });
+  it('keeps the image path inside the entry’s photos/ folder', () => {
+    for (const path of ['./a.jpg', 'a.jpg', './sub/../a.jpg', './封面 1.JPG']) expect(ImagePathSchema.safeParse(path).success, path).toBe(true);
+    for (const path of ['../a.jpg', '../../other-story/photos/a.jpg', '/etc/a.jpg', '~/a.jpg', 'C:\\a.jpg', 'https://x.org/a.jpg', './%2e%2e/a.jpg', './a.jpg?raw', '..\\a.jpg']) {
+      expect(ImagePathSchema.safeParse(path).success, path).toBe(false);
+    }
+  });
+  it('never hands a path that leads out to Astro’s image resolver, even when the check was skipped', () => {
+    const resolved: string[] = [];
+    // Stands in for Astro's image(), which copies whatever the path names into dist/.
+    const image = containedImage(() => z.string().transform((path) => (resolved.push(path), path)))();
+    expect(image.safeParse('./a.jpg').success).toBe(true);
+    expect(image.safeParse('../../../../secret.jpg').error?.issues[0]?.message).toMatch(/"..\/..\/..\/..\/secret.jpg" leads out of this story's photos\/ folder/);
+    expect(image.safeParse('/home/editor/secret.jpg').success).toBe(false);
+    expect(resolved).toEqual(['./a.jpg']);
   });
   it('needs names in every language', () => {
     expect(PersonSchema.safeParse({ name: { zh: '曹伟', en: 'Cao Wei' } }).success).toBe(true);
