@@ -20,8 +20,12 @@ import { unified } from 'unified';
 import { BODY_HTML, BODY_HTML_ATTRIBUTES, bodySyntax, getRefusedMarkdown, type MdxNode } from './body-syntax.ts';
 
 const PHOTO_MARKER = 'gazette-photo';
-/** The wrappers' classes, which the story stylesheet sets apart. */
-const WRAPPERS: Record<string, string> = { LeadLines: 'lead-lines', KeyFigures: 'key-figures' };
+/**
+ * The class each block of a wrapper gets, which the story stylesheet sets apart. The wrapper
+ * itself leaves no element: article extractors read the blocks of a body and dropped lead
+ * lines and key figures nested in a <div>, so each block stands in the body on its own.
+ */
+const WRAPPERS: Record<string, string> = { LeadLines: 'lead-line', KeyFigures: 'key-figures' };
 
 /**
  * Turns the MDX nodes into plain elements for remark-rehype. Anything else MDX can express
@@ -30,7 +34,7 @@ const WRAPPERS: Record<string, string> = { LeadLines: 'lead-lines', KeyFigures: 
  */
 function remarkNewsroomElements() {
   return (tree: MdxNode) => {
-    const visit = (node: MdxNode) => {
+    const visit = (node: MdxNode, parent?: MdxNode) => {
       if (node.type === 'mdxjsEsm' || node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
         throw new Error('story body: imports and {expressions} are not allowed');
       }
@@ -45,7 +49,9 @@ function remarkNewsroomElements() {
           node.data = { hName: PHOTO_MARKER, hProperties: { dataId: id } };
           node.children = [];
         } else if (WRAPPERS[name]) {
-          node.data = { hName: 'div', hProperties: { className: [WRAPPERS[name]] } };
+          // Written on one line, the wrapper sits inside its paragraph, which is then the block.
+          const blocks = node.type === 'mdxJsxTextElement' && parent ? [parent] : (node.children ?? []);
+          for (const block of blocks) block.data = { ...block.data, hProperties: { ...block.data?.hProperties, className: [WRAPPERS[name]] } };
         } else if (BODY_HTML.has(name)) {
           const properties = Object.fromEntries(
             (node.attributes ?? []).filter((a) => a.type === 'mdxJsxAttribute' && BODY_HTML_ATTRIBUTES.has(a.name ?? '') && typeof a.value === 'string').map((a) => [a.name!, a.value]),
@@ -55,11 +61,16 @@ function remarkNewsroomElements() {
           throw new Error(`story body: <${name}> is not allowed`);
         }
       }
-      for (const child of node.children ?? []) visit(child);
+      for (const child of node.children ?? []) visit(child, node);
+      // Unwrapped in the parent, so remark-rehype separates the blocks with newlines as it
+      // does every top-level block: text readers would otherwise run two lead lines together.
+      if (node.children?.some(isWrapper)) node.children = node.children.flatMap((child) => (isWrapper(child) ? (child.children ?? []) : [child]));
     };
     visit(tree);
   };
 }
+
+const isWrapper = (node: MdxNode) => (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && Boolean(WRAPPERS[node.name ?? '']);
 
 type Handler = NonNullable<NonNullable<ToHastOptions['handlers']>['mdxJsxFlowElement']>;
 
@@ -77,7 +88,8 @@ const textOf = (node: ElementContent): string => (node.type === 'text' ? node.va
 /**
  * Each table inside a scrollable region: a wide table scrolls on a phone instead of squeezing
  * Chinese columns to one character a line, and the region takes keyboard focus (WCAG 2.1.1) and
- * is named by the table's header row, the one label a body table always has.
+ * is named by the table's header row, the one label a body table always has. A named <section>
+ * is a region landmark of its own: a <div role="region"> fails strict validators.
  */
 function rehypeTableRegions() {
   return (tree: Root) => {
@@ -94,8 +106,8 @@ function rehypeTableRegions() {
         const label = texts.join(texts.some((text) => /[\u3400-\u9fff]/.test(text)) ? '、' : ', ');
         const region: Element = {
           type: 'element',
-          tagName: 'div',
-          properties: { className: ['table-scroll'], role: 'region', tabIndex: 0, ...(label ? { ariaLabel: label } : {}) },
+          tagName: 'section',
+          properties: { className: ['table-scroll'], tabIndex: 0, ...(label ? { ariaLabel: label } : {}) },
           children: [child],
         };
         return region;

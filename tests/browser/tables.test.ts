@@ -67,7 +67,8 @@ function measure(page: Page) {
       regionWidth: region.clientWidth,
       tableWidth: table.getBoundingClientRect().width,
       scrollable: region.scrollWidth > region.clientWidth,
-      role: region.getAttribute('role'),
+      // A named <section> is a region landmark (src/lib/story-body.ts).
+      tag: region.tagName,
       label: region.getAttribute('aria-label'),
       cellLines,
     };
@@ -84,7 +85,7 @@ describe('a five-column table', () => {
     await screenshot(page, `table-narrow-${lang}`);
     expect(m.pageOverflow, 'the page itself scrolls sideways').toBeLessThanOrEqual(0);
     expect(m.scrollable).toBe(true);
-    expect(m.role).toBe('region');
+    expect(m.tag).toBe('SECTION');
     expect(m.label).toBe(lang === 'zh' ? '专业镇、产业、企业数量、年产值（亿元）、从业人员' : 'Specialised town, Leading industry, Enterprises, Annual output (100m yuan), Employees');
     if (lang === 'zh') {
       // Chinese words stay whole: no 特钢材/料, no header stacked one character a line.

@@ -14,13 +14,22 @@ describe('toBodyHtml', () => {
     expect([...doc.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['一', '二']);
     // A phone scrolls a wide table inside a focusable region named by its header row.
     const region = doc.querySelector('table')!.parentElement!;
-    expect([region.className, region.getAttribute('role'), region.getAttribute('tabindex'), region.getAttribute('aria-label')]).toEqual(['table-scroll', 'region', '0', '指标、2024']);
+    // A <section> with a name is a region landmark.
+    expect([region.tagName, region.className, region.getAttribute('tabindex'), region.getAttribute('aria-label')]).toEqual(['SECTION', 'table-scroll', '0', '指标、2024']);
   });
 
-  it('wraps LeadLines and KeyFigures in their classes, with Markdown inside', () => {
-    const doc = parse(toBodyHtml('<LeadLines>\n\n第一句；\n\n第二句。\n\n</LeadLines>\n\n<KeyFigures>\n\n- **榆次**：液压\n\n</KeyFigures>\n'));
-    expect([...doc.querySelectorAll('.lead-lines > p')].map((p) => p.textContent)).toEqual(['第一句；', '第二句。']);
-    expect(doc.querySelector('.key-figures li strong')!.textContent).toBe('榆次');
+  it('makes each lead line and the key figures list a block of the body, with Markdown inside, no wrapper', () => {
+    const html = toBodyHtml('<LeadLines>\n\n第一句；\n\n第二句。\n\n</LeadLines>\n\n<KeyFigures>\n\n- **榆次**：液压\n\n</KeyFigures>\n\n正文。\n');
+    const doc = parse(html);
+    expect([...doc.body.children].map((child) => `${child.tagName}.${child.className}`)).toEqual(['P.lead-line', 'P.lead-line', 'UL.key-figures', 'P.']);
+    expect([...doc.querySelectorAll('body > p.lead-line')].map((p) => p.textContent)).toEqual(['第一句；', '第二句。']);
+    expect(doc.querySelector('body > ul.key-figures > li strong')!.textContent).toBe('榆次');
+    // A newline between blocks: text readers take textContent, which would run the lines together.
+    expect(doc.body.textContent).toContain('第一句；\n第二句。\n');
+  });
+
+  it('makes a lead line written on one line a lead line too', () => {
+    expect(toBodyHtml('<LeadLines>一行导语</LeadLines>\n')).toBe('<p class="lead-line">一行导语</p>');
   });
 
   it('keeps the allowed inline HTML and only its title and lang attributes', () => {
