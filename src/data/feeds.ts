@@ -35,8 +35,8 @@ function correctionsHtml(version: StoryVersion): string {
   const { corrections } = version.data;
   if (corrections.length === 0) return '';
   const lang = locales[version.locale].intl;
-  const items = corrections.map((c) => `<li>${escapeXml(formatDateTime(c.date, lang, site.timezone))}: ${escapeXml(c.text)}</li>`).join('');
-  return `<aside><h2>${escapeXml(t(version.locale, 'corrections'))}</h2><ul>${items}</ul></aside>`;
+  const items = corrections.map((c) => `<li>${escapeXml(formatDateTime(c.date, lang, site.timezone))}: ${escapeXml(c.text)}</li>`).join('\n');
+  return `<aside><h2>${escapeXml(t(version.locale, 'corrections'))}</h2>\n<ul>${items}</ul></aside>`;
 }
 
 async function toFeedStory(version: StoryVersion): Promise<FeedStory> {
@@ -58,7 +58,8 @@ async function toFeedStory(version: StoryVersion): Promise<FeedStory> {
     modified: getDateModified(version.data),
     authors: version.data.authors.map((id) => data.people.get(id)?.name[version.locale] ?? id),
     categories: [...(section ? [section] : []), ...version.data.tags],
-    html: toFeedHtml(heroHtml + (await bodies.get(key)!) + correctionsHtml(version), version.url),
+    // Newlines between the parts: a reader showing the feed as text would run the hero's credit into the first line.
+    html: toFeedHtml([heroHtml, await bodies.get(key)!, correctionsHtml(version)].filter(Boolean).join('\n'), version.url),
     image: heroCrop ? { url: heroCrop.url, type: 'image/jpeg', width: heroCrop.width, height: heroCrop.height } : undefined,
   };
 }

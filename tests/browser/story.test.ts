@@ -203,7 +203,7 @@ describe('at 320 px, the narrowest phones', () => {
     const layout = await measureOverflow(v.page);
     await screenshot(v.page, `narrow-${name}`);
     expect(layout.scrollWidth, `wider than 320px: ${layout.culprits.join(', ')}`).toBeLessThanOrEqual(layout.clientWidth);
-    const fontSize = await v.page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.story-body p') ?? document.body).fontSize));
+    const fontSize = await v.page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.story-body > p') ?? document.body).fontSize));
     expect(fontSize).toBeGreaterThanOrEqual(16);
     await done(v);
   });
@@ -220,7 +220,7 @@ describe('Chinese type', () => {
     await session.send('CSS.enable');
     const { root } = await session.send('DOM.getDocument');
     const fonts: string[] = [];
-    for (const selector of ['h1', '.story-body p']) {
+    for (const selector of ['h1', '.story-body > p']) {
       const { nodeId } = await session.send('DOM.querySelector', { nodeId: root.nodeId, selector });
       const { fonts: used } = await session.send('CSS.getPlatformFontsForNode', { nodeId });
       fonts.push(...used.map((font) => `${selector}: ${font.familyName} (${font.glyphCount} glyphs)`));
@@ -230,7 +230,7 @@ describe('Chinese type', () => {
       canvas.width = 64;
       canvas.height = 64;
       const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-      const font = getComputedStyle(document.querySelector('.story-body p')!).font;
+      const font = getComputedStyle(document.querySelector('.story-body > p')!).font;
       // Four characters of the story, and a private-use code point no font draws (a box).
       return ['链', '镇', '产', '业', '\u{10FFFD}'].map((character) => {
         ctx.clearRect(0, 0, 64, 64);

@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distHas, fixtureContent, makeProject, readPage, removeProject, runBuild, textOf } from '../helpers/project.ts';
 import { listDist } from '../helpers/site-checks.ts';
@@ -47,22 +48,22 @@ describe('story pages', () => {
     expect([...doc.querySelectorAll('.tags li')].map(textOf)).toEqual(['测试', '制造业']);
     expect([...doc.querySelectorAll('.story-body h2')].map(textOf)).toEqual(['第一节']);
     expect(doc.querySelector('.story-body table td')?.textContent).toBe('祁县');
-    expect([...doc.querySelectorAll('.lead-lines p')].map(textOf)).toEqual(['第一行导语；', '第二行导语……']);
-    expect([...doc.querySelectorAll('.key-figures li')].map(textOf)).toEqual(['要点一；', '要点二。']);
+    expect([...doc.querySelectorAll('.story-body > p.lead-line')].map(textOf)).toEqual(['第一行导语；', '第二行导语……']);
+    expect([...doc.querySelectorAll('.story-body > ul.key-figures > li')].map(textOf)).toEqual(['要点一；', '要点二。']);
   });
 
   it('puts caption and credit in every figcaption, and labels placeholders', () => {
     const zh = readPage(dir, ZH);
     const hero = zh.querySelector('.main-media');
-    expect(textOf(hero?.querySelector('figcaption'))).toBe('示意图测试头图 记者 李华 摄');
+    expect(textOf(hero?.querySelector('figcaption'))).toBe('示意图 测试头图 记者 李华 摄');
     expect(hero?.querySelector('img')?.getAttribute('alt')).toBe('一张灰色的测试图片');
     expect(hero?.querySelector('img')?.getAttribute('fetchpriority')).toBe('high');
-    const inline = zh.querySelector('.story-body figure');
+    const inline = zh.querySelector('.story-body figure:not(.main-media)');
     expect(textOf(inline?.querySelector('figcaption'))).toBe('正文图片 新华社');
     expect(inline?.querySelector('img')?.getAttribute('loading')).toBe('lazy');
     const en = readPage(dir, EN);
-    expect(textOf(en.querySelector('.main-media figcaption'))).toBe('PlaceholderTest hero Photo: Li Hua');
-    expect(textOf(en.querySelector('.story-body figcaption'))).toBe('Inline picture Xinhua');
+    expect(textOf(en.querySelector('.main-media figcaption'))).toBe('Placeholder Test hero Photo: Li Hua');
+    expect(textOf(en.querySelector('.story-body figure:not(.main-media) figcaption'))).toBe('Inline picture Xinhua');
     for (const img of [...zh.querySelectorAll('img'), ...en.querySelectorAll('img')]) {
       expect(Number(img.getAttribute('width'))).toBeGreaterThan(0);
       expect(Number(img.getAttribute('height'))).toBeGreaterThan(0);
@@ -163,6 +164,20 @@ describe('search index', () => {
     const entry = JSON.parse(readFileSync(join(dir, 'dist/pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
     expect(Object.fromEntries(Object.entries(entry.languages).map(([lang, { page_count }]) => [lang, page_count]))).toEqual(marked);
     expect(output).toMatch(/^search index: (1 en, 2 zh-cn|2 zh-cn, 1 en) page\(s\)$/m);
+  });
+
+  it('files each story under its section and month, with its thumbnail, in the page language', () => {
+    // Pagefind's files are gzipped, after a "pagefind_dcd" signature; a page's fragment is JSON.
+    const unpack = (file: string) => gunzipSync(readFileSync(join(dir, 'dist/pagefind', file))).subarray('pagefind_dcd'.length).toString('utf8');
+    const fragments = readdirSync(join(dir, 'dist/pagefind/fragment')).map((file) => JSON.parse(unpack(`fragment/${file}`)) as { url: string; filters: Record<string, string[]>; meta: Record<string, string> });
+    const zh = fragments.find((fragment) => fragment.url === ZH)!;
+    const en = fragments.find((fragment) => fragment.url === EN)!;
+    expect(zh.filters).toEqual({ 栏目: ['要闻'], 月份: ['2025-12'] });
+    expect(en.filters).toEqual({ Section: ['News'], Month: ['2025-12'] });
+    expect(zh.meta).toMatchObject({ title: '双语测试稿件', image_alt: '一张灰色的测试图片' });
+    expect(zh.meta.image).toMatch(/^\/_astro\/.+\.jpg$/);
+    // The date sort is listed in each language's metadata file (binary; its key is plain text).
+    for (const file of readdirSync(join(dir, 'dist/pagefind')).filter((name) => name.endsWith('.pf_meta'))) expect(unpack(file)).toContain('date');
   });
 });
 

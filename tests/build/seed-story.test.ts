@@ -22,10 +22,10 @@ const isCaption = (line: string) => /记者 \S+ 摄$/.test(line);
 const bodyLines = rest.filter((line) => !isCaption(line));
 const captionLines = rest.filter(isCaption);
 
-/** Text blocks of a story body in reading order, leaving out figures. */
+/** Text blocks of a story body in reading order, leaving out figures and the story's header. */
 function bodyBlocks(doc: Document): string[] {
   return [...doc.querySelectorAll('.story-body h2, .story-body p, .story-body li')]
-    .filter((node) => !node.closest('figure'))
+    .filter((node) => !node.closest('figure, .story-head'))
     .map((node) => textOf(node));
 }
 

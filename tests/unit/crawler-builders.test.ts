@@ -1,6 +1,8 @@
+import { experimental_AstroContainer } from 'astro/container';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import Caption from '../../src/components/Caption.astro';
 import { toAtomXml, toFeedHtml, toRssItems, type FeedStory } from '../../src/lib/feeds.ts';
 import { toBodyHtml } from '../../src/lib/story-body.ts';
 import { serializeJsonLd, toNewsArticle } from '../../src/lib/jsonld.ts';
@@ -9,6 +11,7 @@ import { paginateStable } from '../../src/lib/paginate.ts';
 import { toPagePath, toTagPath, toTagSlug } from '../../src/lib/permalinks.ts';
 import { getDateModified } from '../../src/lib/publish.ts';
 import { getSitemapConfig, readPageMetaFromHtml, toRobotsTxt } from '../../src/lib/sitemap.ts';
+import { findRunTogether } from '../helpers/text-blocks.ts';
 
 describe('JSON-LD', () => {
   it('cannot be closed by a headline', () => {
@@ -66,6 +69,16 @@ describe('feeds', () => {
     const doc = parseHTML(`<!doctype html><body>${toFeedHtml(body, 'https://x.org/2025/12/22/s/')}</body>`).document;
     expect(doc.querySelector('a')!.getAttribute('href')).toBe('https://data.stats.gov.cn/easyquery.htm?cn=C01&zb=A0201');
     expect(doc.querySelector('code')!.textContent).toBe('<img src="a.png" loading="lazy">');
+  });
+  it('keeps a feed body readable as plain text: lead lines, key figures and a caption label apart', async () => {
+    const body = toBodyHtml('<LeadLines>\n第一行；\n\n第二行。\n</LeadLines>\n\n<KeyFigures>\n- 要点一；\n- 要点二。\n</KeyFigures>\n\n正文。\n');
+    // The caption as every figure of a page and a feed body renders it.
+    const container = await experimental_AstroContainer.create();
+    const caption = await container.renderToString(Caption, { props: { text: 'A production workshop', credit: 'Photo: Cao Wei', placeholderLabel: 'Placeholder' } });
+    const doc = parseHTML(`<!doctype html><html><body>${toFeedHtml(`<figure>${caption}</figure>\n${body}`, 'https://x.org/2025/12/22/s/')}</body></html>`).document;
+    expect(findRunTogether(doc.body as unknown as Element)).toEqual([]);
+    expect(doc.querySelector('figcaption')!.textContent).toBe('Placeholder A production workshop Photo: Cao Wei');
+    expect(doc.body.textContent).toMatch(/第一行；\s+第二行。\s+要点一；\s+要点二。\s+正文。/);
   });
   const story: FeedStory = {
     url: 'https://x.org/a/', id: 'https://x.org/a/', title: 'T & U', summary: 'S', published: new Date('2025-12-22T00:00:00Z'), modified: new Date('2025-12-23T00:00:00Z'),
