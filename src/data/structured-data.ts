@@ -12,13 +12,15 @@ import type { SiteData, StoryVersion } from './site-data.ts';
 export const LOGO = { path: '/logo.png', width: 600, height: 60 };
 
 /**
- * One organisation under one @id on every page, so one name: the source language's, with the
- * others as alternateName. Per-language names under one @id gave crawlers two names for it.
+ * One organisation under one @id on every page, named as the page's language names it (as
+ * og:site_name does), with its names in the other languages as alternateName: every page gives
+ * crawlers the same set of names for the @id, and an English page no longer calls it
+ * "Gazette 示范新闻".
  */
-export function getPublisher(siteUrl: string): PublisherInput {
+export function getPublisher(siteUrl: string, locale: Locale): PublisherInput {
   return {
-    name: site.name[defaultLocale],
-    alternateName: localeKeys.filter((key) => key !== defaultLocale).map((key) => site.name[key]),
+    name: site.name[locale],
+    alternateName: localeKeys.filter((key) => key !== locale).map((key) => site.name[key]),
     url: siteUrl,
     logo: { url: toAbsoluteUrl(LOGO.path, siteUrl), width: LOGO.width, height: LOGO.height },
   };
@@ -41,7 +43,7 @@ export function getStoryJsonLd(data: SiteData, version: StoryVersion, images: Im
     keywords: story.tags,
     authors: story.authors.map((id) => ({ name: data.people.get(id)?.name[locale] ?? id, url: toAbsoluteUrl(toPersonPath(id, locale), data.siteUrl) })),
     images,
-    publisher: getPublisher(data.siteUrl),
+    publisher: getPublisher(data.siteUrl, locale),
     translationOf: locale !== defaultLocale && source ? { url: source.url, inLanguage: locales[source.locale].lang } : undefined,
     translations: locale === defaultLocale ? version.translations.map((other) => ({ url: other.url, inLanguage: locales[other.locale].lang })) : [],
   });
@@ -54,5 +56,5 @@ export function getStoryJsonLd(data: SiteData, version: StoryVersion, images: Im
 }
 
 export function getFrontPageJsonLd(locale: Locale, siteUrl: string) {
-  return toWebSite({ name: site.name[locale], url: toAbsoluteUrl(toHomePath(locale), siteUrl), inLanguage: locales[locale].lang, publisher: getPublisher(siteUrl) });
+  return toWebSite({ name: site.name[locale], url: toAbsoluteUrl(toHomePath(locale), siteUrl), inLanguage: locales[locale].lang, publisher: getPublisher(siteUrl, locale) });
 }

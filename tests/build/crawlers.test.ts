@@ -9,6 +9,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureContent, makeProject, readPage, removeProject, runBuild, textOf } from '../helpers/project.ts';
+import { findRunTogether } from '../helpers/text-blocks.ts';
 import { checkHreflang, digestDist, findBrokenLinks } from '../helpers/site-checks.ts';
 
 const SITE = 'https://news.example.org';
@@ -112,12 +113,16 @@ describe('feeds', () => {
     expect(body.querySelectorAll('source')).toHaveLength(0);
     expect([...body.querySelectorAll('figcaption')].map(textOf)).toEqual(['示意图 测试头图 记者 李华 摄', '正文图片 新华社']);
     expect(textOf(body.querySelector('aside'))).toContain('更正：第二段的企业数量应为50户。');
+    // A reader showing the feed as plain text: each block, and a caption's label, apart from the next.
+    expect(findRunTogether(body.querySelector('body')!)).toEqual([]);
     expect(items[0]!['dc:creator']).toEqual(['王明']);
     for (const img of images) expect(existsSync(join(dir, 'dist', new URL(img.getAttribute('src')!).pathname))).toBe(true);
     const en = readXml('en/rss.xml').rss.channel.item as Record<string, any>[];
     expect(en.map((i) => i.link)).toEqual([`${SITE}${EN}`]);
     expect(en[0]!['content:encoded']).toContain('Photo: Li Hua');
     expect(en[0]!['content:encoded']).toContain('Last paragraph.');
+    const english = parseHTML(`<!doctype html><body>${en[0]!['content:encoded']}</body>`).document;
+    expect(findRunTogether(english.querySelector('body')!)).toEqual([]);
   });
 
   it('Atom carries the same, with updated from the latest correction and a permanent id', () => {
@@ -131,6 +136,7 @@ describe('feeds', () => {
     expect(new Date(entry.updated).toISOString()).toBe('2025-12-22T10:00:00.000Z');
     expect(new Date(entry.published).toISOString()).toBe('2025-12-21T17:30:00.000Z');
     expect(entry.content['#text']).toContain('最后一段正文。');
+    expect(findRunTogether(parseHTML(`<!doctype html><body>${entry.content['#text']}</body>`).document.querySelector('body')!)).toEqual([]);
     expect(new Date(feed.updated).toISOString()).toBe('2025-12-22T10:00:00.000Z');
     expect(readXml('en/atom.xml').feed.entry).toHaveLength(1);
   });
@@ -167,8 +173,10 @@ describe('structured data and social cards', () => {
     const [english] = jsonLd(EN);
     expect(english.translationOfWork).toMatchObject({ '@id': `${SITE}${ZH}`, inLanguage: 'zh-CN' });
     expect(english.dateModified).toBe('2025-12-22T01:30:00+08:00');
-    // One organisation, one name, whatever the page's language.
-    expect(english.publisher).toMatchObject({ '@id': article.publisher['@id'], name: 'Gazette 示范新闻', alternateName: ['Gazette Demo News'] });
+    // One organisation under one @id, named in the page's language as og:site_name names it.
+    expect(article.publisher).toMatchObject({ name: 'Gazette 示范新闻', alternateName: ['Gazette Demo News'] });
+    expect(english.publisher).toMatchObject({ '@id': article.publisher['@id'], name: 'Gazette Demo News', alternateName: ['Gazette 示范新闻'] });
+    expect(readPage(dir, EN).querySelector('meta[property="og:site_name"]')?.getAttribute('content')).toBe(english.publisher.name);
   });
 
   it('describes the front pages as a WebSite and its NewsMediaOrganization', () => {
