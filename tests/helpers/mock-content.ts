@@ -21,7 +21,7 @@ import { makePhotoSchema, PersonSchema, SectionSchema, StorySchema } from '../..
 import type { Locale } from '../../src/config/locales.ts';
 import { toBodyHtml } from '../../src/lib/story-body.ts';
 
-// Only the schemas of content.config.ts are wanted here. Its loaders never run in a unit test, and
+// Only the schemas of content.config.ts are wanted here. Its loaders never run in a test file that uses this helper, and
 // importing them (the story loader brings in the validator) cost about a second per test file.
 vi.mock('astro/loaders', () => ({ glob: () => ({ name: 'glob', load: async () => {} }) }));
 vi.mock('../../src/lib/story-loader.ts', () => ({ storyLoader: () => ({ name: 'stories', load: async () => {} }) }));
