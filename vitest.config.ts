@@ -9,13 +9,18 @@ export default defineConfig({
   test: {
     pool: 'forks',
     maxWorkers: 2,
+    // Transformed modules are cached on disk (node_modules/.experimental-vitest-cache), so a
+    // second run of the unit loop skips Vite's transforms of Astro and its dependencies.
+    experimental: { fsModuleCache: true },
     projects: [
       // Astro's Vite config, so components render through the container API and
       // `astro:content` can be mocked; no build runs.
       getViteConfig({
         test: {
           name: 'unit',
+          pool: 'threads',
           include: ['tests/unit/**/*.test.ts'],
+          server: { deps: { external: [/\/node_modules\/astro\//] } },
         },
       }),
       {

@@ -2,12 +2,9 @@
  * `npm run bench`: bad input is refused with a usage line, by the pure parser and by the script
  * itself (which must stop before it writes anything).
  */
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBenchArgs, USAGE } from '../../scripts/bench/args.ts';
 import { parseDuration, phasesOfLog } from '../../scripts/bench/phases.ts';
-import { repoRoot } from '../helpers/project.ts';
 
 describe('parseBenchArgs', () => {
   it('accepts a positive integer, with or without --json and --keep', () => {
@@ -38,20 +35,6 @@ describe('parseBenchArgs', () => {
   it('has a usage line that names the command and its options', () => {
     expect(USAGE).toMatch(/^usage: npm run bench -- --stories N \[--json\]/);
   });
-});
-
-describe('the bench script on bad input', () => {
-  it.each([[['--stories', '0']], [['--stories', '-1']], [['--stories', 'abc']], [[]]])(
-    '%j exits non-zero with the usage line, before building anything',
-    (args) => {
-      const result = spawnSync(process.execPath, [join(repoRoot, 'scripts/bench.ts'), ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
-      expect(result.status).toBe(2);
-      expect(result.stderr).toContain(USAGE);
-      // Nothing started: no progress lines, no table.
-      expect(result.stderr).not.toContain('[bench]');
-      expect(result.stdout).toBe('');
-    },
-  );
 });
 
 describe('reading phase times from an Astro build log', () => {
