@@ -1,6 +1,7 @@
 /**
  * `npm run check`: every content problem at once, one a line as path:line: field: message,
- * then the project's type check (astro check). Exits 1 if anything is wrong.
+ * then the project's type check (astro check) once the content has no error. Exits 1 if
+ * anything is wrong.
  */
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -15,7 +16,10 @@ const warnings = report.problems.length - errors;
 console.log(`content: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
 
 let typesOk = true;
-if (!process.argv.includes('--content-only')) {
+if (!report.ok) {
+  // Astro's own content sync would stop on the same files again, with a stack trace instead of a line.
+  console.log('types: not checked until the content errors above are fixed');
+} else if (!process.argv.includes('--content-only')) {
   const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
   const result = spawnSync(process.execPath, [astro, 'check'], { stdio: 'inherit', env: { ...process.env, GAZETTE_VALIDATED: '1' } });
   typesOk = result.status === 0;

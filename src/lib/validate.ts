@@ -122,18 +122,16 @@ function readText(file: string, problems: Problem[]): string | undefined {
 }
 
 /**
- * Invisible format characters (Unicode category Cf): bidirectional controls, zero-width spaces,
- * U+FEFF, soft hyphens. They make a headline or a name read differently from how it looks, and
- * no editor can see them. The joiners U+200C/U+200D and emoji tag characters are allowed:
- * emoji sequences and some scripts need them.
+ * Invisible format characters (Unicode category Cf): bidirectional embeddings, overrides and
+ * isolates, zero-width spaces, U+FEFF. They make a headline or a name read differently from how
+ * it looks, and no editor can see them. Allowed, because text needs them and they reorder
+ * nothing: the joiners U+200C/U+200D and emoji tag characters (emoji sequences, Persian), the
+ * direction marks U+200E/U+200F/U+061C (an Arabic or Hebrew name inside Chinese or English),
+ * and the soft hyphen U+00AD (a hyphenation hint).
  */
-const INVISIBLE = /(?![\u200C\u200D\u{E0020}-\u{E007F}])\p{Cf}/u;
+const INVISIBLE = /(?![\u00AD\u061C\u200C-\u200F\u{E0020}-\u{E007F}])\p{Cf}/u;
 const INVISIBLE_NAMES: Record<number, string> = {
-  0xad: 'SOFT HYPHEN',
-  0x61c: 'ARABIC LETTER MARK',
   0x200b: 'ZERO WIDTH SPACE',
-  0x200e: 'LEFT-TO-RIGHT MARK',
-  0x200f: 'RIGHT-TO-LEFT MARK',
   0x202a: 'LEFT-TO-RIGHT EMBEDDING',
   0x202b: 'RIGHT-TO-LEFT EMBEDDING',
   0x202c: 'POP DIRECTIONAL FORMATTING',

@@ -2,40 +2,18 @@
  * Hostile or broken input: each is refused by the check (and so the build) with
  * path:line: field: message, in-process on a copy of the basic fixture.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/content-validation.ts';
 import { site } from '../../src/config/site.ts';
 import { splitFrontmatter } from '../../src/lib/validate.ts';
-import { fixtureContent, repoRoot } from '../helpers/project.ts';
+import { edit, EN, HERO, INLINE, STORY, useContentCopies, ZH } from '../helpers/content-tree.ts';
+import { repoRoot } from '../helpers/project.ts';
 
-const projects: string[] = [];
-afterAll(() => projects.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-const STORY = 'content/stories/bilingual-story';
-const ZH = `${STORY}/zh.mdx`;
-const EN = `${STORY}/en.mdx`;
-const HERO = `${STORY}/photos/fixture-hero.yaml`;
-const INLINE = `${STORY}/photos/fixture-inline.yaml`;
-
-function makeContentProject(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'gazette-hostile-'));
-  projects.push(dir);
-  cpSync(fixtureContent('basic'), join(dir, 'content'), { recursive: true });
-  return dir;
-}
-
-function edit(dir: string, file: string, change: (text: string) => string) {
-  const path = join(dir, file);
-  const before = readFileSync(path, 'utf8');
-  const after = change(before);
-  if (after === before) throw new Error(`mutation did nothing to ${file}`);
-  writeFileSync(path, after);
-}
+const makeContentProject = useContentCopies('hostile');
 
 /** The check's lines for a fixture copy after `mutate`; the check must fail. */
 async function linesAfter(mutate: (dir: string) => void | Promise<void>): Promise<string[]> {
@@ -131,20 +109,21 @@ describe('invisible format characters in text fields', () => {
     ['a headline', ZH, 'title: 双语测试稿件', 'title: 双语\u202E测试稿件', 2, 'title', 'U+202E (RIGHT-TO-LEFT OVERRIDE)'],
     ['a summary', EN, 'summary: A bilingual story', 'summary: A bilingual\u200B story', 4, 'summary', 'U+200B (ZERO WIDTH SPACE)'],
     ['a subtitle', ZH, 'subtitle: ——副题在此', 'subtitle: ——副题\u2066在此\u2069', 3, 'subtitle', 'U+2066 (LEFT-TO-RIGHT ISOLATE)'],
-    ['a caption', HERO, 'zh: 测试头图', 'zh: 测试\u200F头图', 2, 'caption.zh', 'U+200F (RIGHT-TO-LEFT MARK)'],
+    ['a caption', HERO, 'zh: 测试头图', 'zh: 测试\u202A头图\u202C', 2, 'caption.zh', 'U+202A (LEFT-TO-RIGHT EMBEDDING)'],
     ['alt text', INLINE, 'en: A blue test picture', 'en: A blue\u2060test picture', 3, 'alt.en', 'U+2060 (WORD JOINER)'],
     ['a credit', INLINE, 'en: Xinhua', 'en: Xin\uFEFFhua', 4, 'credit.en', 'U+FEFF (ZERO WIDTH NO-BREAK SPACE)'],
     ['a person’s name', 'content/people/li-hua.yaml', 'en: Li Hua', 'en: Li\u202DHua', 1, 'name.en', 'U+202D (LEFT-TO-RIGHT OVERRIDE)'],
-    ['a section’s name', 'content/sections/news.yaml', 'zh: 要闻', 'zh: 要\u061C闻', 1, 'name.zh', 'U+061C (ARABIC LETTER MARK)'],
-    ['a tag', ZH, 'tags: [测试, 制造业]', 'tags: [测试, 制造\u00AD业]', 10, 'tags.1', 'U+00AD (SOFT HYPHEN)'],
+    ['a section’s name', 'content/sections/news.yaml', 'zh: 要闻', 'zh: 要\u2067闻\u2069', 1, 'name.zh', 'U+2067 (RIGHT-TO-LEFT ISOLATE)'],
+    ['a tag', ZH, 'tags: [测试, 制造业]', 'tags: [测试, 制造\u200B业]', 10, 'tags.1', 'U+200B (ZERO WIDTH SPACE)'],
   ])('refuses one in %s, naming the code point and the line', async (_name, file, from, to, line, field, character) => {
     const lines = await linesAfter((dir) => edit(dir, file, (t) => t.replace(from, to)));
     expect(lines).toContain(`${file}:${line}: ${field}: contains the invisible character ${character}: delete it (invisible format characters can make text read differently from how it looks)`);
   });
 
-  it('accepts the joiners that emoji need, and the Chinese text of the seed story', async () => {
+  it('accepts joiners, direction marks and soft hyphens, which text needs, and the seed story', async () => {
     const dir = makeContentProject();
-    edit(dir, INLINE, (t) => t.replace('en: Inline picture', 'en: Inline picture 👩\u200D💻'));
+    // An emoji sequence; an Arabic name kept in order by a right-to-left mark; a hyphenation hint.
+    edit(dir, INLINE, (t) => t.replace('en: Inline picture', 'en: "Inline picture 👩\u200D💻 by محمد\u200F, photo\u00ADgraphed"'));
     expect((await checkContent(dir)).lines).toEqual([]);
     const seed = makeContentProject();
     rmSync(join(seed, 'content'), { recursive: true });
