@@ -12,16 +12,16 @@ import type { SiteData, StoryVersion } from './site-data.ts';
 export const LOGO = { path: '/logo.png', width: 600, height: 60 };
 
 /**
- * One organisation under one @id on every page, named as the page's language names it (as
- * og:site_name does), with its names in the other languages as alternateName: every page gives
- * crawlers the same set of names for the @id, and an English page no longer calls it
- * "Gazette 示范新闻".
+ * The publisher as the page's language names it (as og:site_name does), under that edition's
+ * own @id (its front page + #publisher), with the other languages' names as alternateName.
+ * One @id per name: crawlers that merge entities by @id never see two names for one, and an
+ * English page no longer calls it "Gazette 示范新闻".
  */
 export function getPublisher(siteUrl: string, locale: Locale): PublisherInput {
   return {
     name: site.name[locale],
     alternateName: localeKeys.filter((key) => key !== locale).map((key) => site.name[key]),
-    url: siteUrl,
+    url: toAbsoluteUrl(toHomePath(locale), siteUrl).replace(/\/$/, ''),
     logo: { url: toAbsoluteUrl(LOGO.path, siteUrl), width: LOGO.width, height: LOGO.height },
   };
 }

@@ -175,7 +175,9 @@ describe('structured data and social cards', () => {
     expect(english.dateModified).toBe('2025-12-22T01:30:00+08:00');
     // One organisation under one @id, named in the page's language as og:site_name names it.
     expect(article.publisher).toMatchObject({ name: 'Gazette 示范新闻', alternateName: ['Gazette Demo News'] });
-    expect(english.publisher).toMatchObject({ '@id': article.publisher['@id'], name: 'Gazette Demo News', alternateName: ['Gazette 示范新闻'] });
+    // Each edition names the publisher under its own @id, so no @id carries two names.
+    expect(article.publisher['@id']).toBe(`${SITE}/#publisher`);
+    expect(english.publisher).toMatchObject({ '@id': `${SITE}/en/#publisher`, name: 'Gazette Demo News', alternateName: ['Gazette 示范新闻'] });
     expect(readPage(dir, EN).querySelector('meta[property="og:site_name"]')?.getAttribute('content')).toBe(english.publisher.name);
   });
 

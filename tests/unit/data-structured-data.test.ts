@@ -74,16 +74,17 @@ describe('NewsArticle', () => {
     expect(images.every((image) => image.url.startsWith('https://news.test/_astro/hero-shot_'))).toBe(true);
   });
 
-  it('names one publisher under one @id on every page, by the same names, with its logo', () => {
-    for (const key of ['feature/zh', 'feature/en']) {
-      const publisher = ofType(key, 'NewsArticle').publisher as { name: string; alternateName?: string[] };
-      expect(publisher).toMatchObject({
+  it('names the publisher in the page\'s language, one name per @id (each edition its own), with its logo', () => {
+    const editions = { 'feature/zh': ['https://news.test/', 'Gazette 示范新闻', 'Gazette Demo News'], 'feature/en': ['https://news.test/en/', 'Gazette Demo News', 'Gazette 示范新闻'] };
+    for (const [key, [home, name, other]] of Object.entries(editions)) {
+      expect(ofType(key, 'NewsArticle').publisher).toEqual({
         '@type': 'NewsMediaOrganization',
-        '@id': 'https://news.test/#publisher',
-        url: 'https://news.test/',
+        '@id': `${home}#publisher`,
+        name,
+        alternateName: [other],
+        url: home,
         logo: { '@type': 'ImageObject', url: 'https://news.test/logo.png', width: 600, height: 60 },
       });
-      expect([publisher.name, ...(publisher.alternateName ?? [])].sort()).toEqual(['Gazette Demo News', 'Gazette 示范新闻']);
     }
   });
 
