@@ -9,8 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeProject, removeProject, repoRoot, runBuild, textOf } from '../helpers/project.ts';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, textOf, useBuiltSite } from '../helpers/project.ts';
 import { findRunTogether } from '../helpers/text-blocks.ts';
 
 const STORY = join(repoRoot, 'content/stories/lianshang-fali-zhenxing-chanye');
@@ -31,16 +31,10 @@ function readSource(lang: string) {
   return { subtitle, blocks, leadLines, keyFigures };
 }
 
-const read = (path: string) => readFileSync(join(dir, 'dist', path, 'index.html'), 'utf8');
+const read = (path: string) => readFileSync(join(site(), 'dist', path, 'index.html'), 'utf8');
 const parse = (html: string) => parseHTML(html).document as unknown as Document;
 
-let dir: string;
-beforeAll(() => {
-  dir = makeProject();
-  const result = runBuild(dir, { GAZETTE_NOW: '2026-01-01T00:00:00+08:00' });
-  expect(result.status, result.output).toBe(0);
-});
-afterAll(() => removeProject(dir));
+const site = useBuiltSite(undefined, { GAZETTE_NOW: '2026-01-01T00:00:00+08:00' });
 
 describe.each(PAGES)('the $lang story', ({ lang, path }) => {
   const source = readSource(lang);
@@ -91,5 +85,12 @@ describe.each(PAGES)('the $lang story', ({ lang, path }) => {
 
   it('reads as plain text with every block apart, on the page too', () => {
     expect(findRunTogether(parse(read(path)).querySelector('article')!)).toEqual([]);
+  });
+});
+
+describe('every page as plain text', () => {
+  // Text readers take the whole page: masthead, story cards and footer must not run together either.
+  it.each(['/', '/en/', '/sections/economy/', '/en/people/cao-wei/', ...PAGES.map((page) => page.path)])('%s keeps its blocks apart', (path) => {
+    expect(findRunTogether(parse(read(path)).body)).toEqual([]);
   });
 });
