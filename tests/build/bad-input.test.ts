@@ -8,24 +8,11 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { edit, EN, HERO, INLINE, STORY, ZH } from '../helpers/content-tree.ts';
 import { cleanEnv, fixtureContent, FIXTURE_NOW, makeProject, readPage, removeProject, runBuild, runScript, textOf } from '../helpers/project.ts';
 
 const projects: string[] = [];
 afterAll(() => projects.forEach(removeProject));
-
-const STORY = 'content/stories/bilingual-story';
-const ZH = `${STORY}/zh.mdx`;
-const EN = `${STORY}/en.mdx`;
-const HERO = `${STORY}/photos/fixture-hero.yaml`;
-const INLINE = `${STORY}/photos/fixture-inline.yaml`;
-
-function edit(dir: string, file: string, change: (text: string) => string) {
-  const path = join(dir, file);
-  const before = readFileSync(path, 'utf8');
-  const after = change(before);
-  if (after === before) throw new Error(`mutation did nothing to ${file}`);
-  writeFileSync(path, after);
-}
 
 describe('bad input fails the build, names the file, and keeps the last good dist/', () => {
   // Each kind of bad input and its message is tested in-process (tests/unit/validate-messages.test.ts):

@@ -5,8 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { distHas, makeProject, readPage, removeProject, repoRoot, runBuild, textOf } from '../helpers/project.ts';
+import { describe, expect, it } from 'vitest';
+import { distHas, readPage, repoRoot, textOf, useBuiltSite } from '../helpers/project.ts';
 import { checkHreflang, findBrokenLinks } from '../helpers/site-checks.ts';
 
 const SOURCE_NAME = 'lianshang-fali-zhenxing-chanye.zh.txt';
@@ -29,13 +29,7 @@ function bodyBlocks(doc: Document): string[] {
     .map((node) => textOf(node));
 }
 
-let dir: string;
-beforeAll(() => {
-  dir = makeProject();
-  const result = runBuild(dir, { GAZETTE_NOW: '2026-01-01T00:00:00+08:00' });
-  expect(result.status, result.output).toBe(0);
-});
-afterAll(() => removeProject(dir));
+const site = useBuiltSite(undefined, { GAZETTE_NOW: '2026-01-01T00:00:00+08:00' });
 
 describe('the seed story, in Chinese', () => {
   it('has a test copy identical to the source in shared/', () => {
@@ -44,18 +38,18 @@ describe('the seed story, in Chinese', () => {
   });
 
   it('renders headline, subtitle and byline as written', () => {
-    const doc = readPage(dir, ZH);
+    const doc = readPage(site(), ZH);
     expect(textOf(doc.querySelector('h1'))).toBe(title);
     expect(textOf(doc.querySelector('.standfirst'))).toBe(subtitle);
     expect(textOf(doc.querySelector('.byline'))).toBe(byline);
   });
 
   it('renders every paragraph of the source, word for word, in order, and nothing else', () => {
-    expect(bodyBlocks(readPage(dir, ZH))).toEqual(bodyLines);
+    expect(bodyBlocks(readPage(site(), ZH))).toEqual(bodyLines);
   });
 
   it('keeps each photo’s real caption and credit, in source order, hero first', () => {
-    const doc = readPage(dir, ZH);
+    const doc = readPage(site(), ZH);
     const captions = [...doc.querySelectorAll('figure figcaption')].map((node) =>
       textOf(node).replace(/^示意图/, '').trim(),
     );
@@ -66,8 +60,8 @@ describe('the seed story, in Chinese', () => {
 
 describe('the seed story, in English', () => {
   it('is complete: every block of the Chinese has its English counterpart', () => {
-    const zh = bodyBlocks(readPage(dir, ZH));
-    const doc = readPage(dir, EN);
+    const zh = bodyBlocks(readPage(site(), ZH));
+    const doc = readPage(site(), EN);
     const en = bodyBlocks(doc);
     expect(en).toHaveLength(zh.length);
     for (const block of en) {
@@ -75,7 +69,7 @@ describe('the seed story, in English', () => {
       expect(block).not.toMatch(/[\u3400-\u9fff]/);
     }
     const structure = (d: Document) => [...d.querySelectorAll('.story-body > *')].map((n) => n.tagName + (n.className ? `.${n.className}` : ''));
-    expect(structure(doc)).toEqual(structure(readPage(dir, ZH)));
+    expect(structure(doc)).toEqual(structure(readPage(site(), ZH)));
     expect(textOf(doc.querySelector('.byline'))).toBe('By Yan Shujuan');
     expect([...doc.querySelectorAll('figcaption .credit')].map(textOf)).toEqual(['Photo: Cao Wei', 'Photo: Cheng Jing', 'Photo: Cheng Jing']);
   });
@@ -83,8 +77,8 @@ describe('the seed story, in English', () => {
 
 describe('the site around it', () => {
   it('links the two versions with reciprocal hreflang', () => {
-    const zh = readPage(dir, ZH);
-    const en = readPage(dir, EN);
+    const zh = readPage(site(), ZH);
+    const en = readPage(site(), EN);
     const alt = (doc: Document, lang: string) => doc.querySelector(`link[rel=alternate][hreflang="${lang}"]`)?.getAttribute('href');
     expect(alt(zh, 'en')).toBe(en.querySelector('link[rel=canonical]')?.getAttribute('href'));
     expect(alt(en, 'zh-CN')).toBe(zh.querySelector('link[rel=canonical]')?.getAttribute('href'));
@@ -92,15 +86,15 @@ describe('the site around it', () => {
   });
 
   it('has both front pages leading with the story', () => {
-    expect(distHas(dir, '/')).toBe(true);
-    expect(distHas(dir, '/en/')).toBe(true);
-    expect(readPage(dir, '/').querySelector('.story-card-lead a')?.getAttribute('href')).toBe(ZH);
-    expect(readPage(dir, '/en/').querySelector('.story-card-lead a')?.getAttribute('href')).toBe(EN);
+    expect(distHas(site(), '/')).toBe(true);
+    expect(distHas(site(), '/en/')).toBe(true);
+    expect(readPage(site(), '/').querySelector('.story-card-lead a')?.getAttribute('href')).toBe(ZH);
+    expect(readPage(site(), '/en/').querySelector('.story-card-lead a')?.getAttribute('href')).toBe(EN);
   });
 
   it('fits HTML and CSS of each story page in the first round trip (14 KB gzipped)', () => {
     for (const path of [ZH, EN]) {
-      const html = readFileSync(join(dir, 'dist', path, 'index.html'));
+      const html = readFileSync(join(site(), 'dist', path, 'index.html'));
       // CSS is inlined, so the page's HTML is all of its HTML and CSS.
       expect(html.toString()).not.toMatch(/<link[^>]+rel="stylesheet"/);
       expect(gzipSync(html, { level: 9 }).length).toBeLessThanOrEqual(14 * 1024);
@@ -108,29 +102,29 @@ describe('the site around it', () => {
   });
 
   it('has no broken internal link or asset URL, and reciprocal hreflang everywhere', () => {
-    expect(findBrokenLinks(join(dir, 'dist'), 'https://news.example.org')).toEqual([]);
-    const { problems, checked } = checkHreflang(join(dir, 'dist'));
+    expect(findBrokenLinks(join(site(), 'dist'), 'https://news.example.org')).toEqual([]);
+    const { problems, checked } = checkHreflang(join(site(), 'dist'));
     expect(problems).toEqual([]);
     expect(checked).toBeGreaterThan(10);
   });
 
   it('describes both versions to crawlers: JSON-LD, sitemap, news sitemap window, feeds', () => {
     for (const [path, lang] of [[ZH, 'zh-CN'], [EN, 'en']] as const) {
-      const [article] = [...readPage(dir, path).querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent ?? ''));
+      const [article] = [...readPage(site(), path).querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent ?? ''));
       expect(article).toMatchObject({ '@type': 'NewsArticle', inLanguage: lang, datePublished: '2025-12-22T08:00:00+08:00' });
       expect(article.image).toHaveLength(3);
     }
-    const sitemap = readFileSync(join(dir, 'dist/sitemap-0.xml'), 'utf8');
+    const sitemap = readFileSync(join(site(), 'dist/sitemap-0.xml'), 'utf8');
     expect(sitemap).toContain(`<loc>https://news.example.org${ZH}</loc>`);
     expect(sitemap).toContain(`<loc>https://news.example.org${EN}</loc>`);
     // GAZETTE_NOW is 2026-01-01 here, ten days after publication: outside the 48-hour window.
-    expect(readFileSync(join(dir, 'dist/news-sitemap.xml'), 'utf8')).not.toContain('<url>');
-    expect(readFileSync(join(dir, 'dist/rss.xml'), 'utf8')).toContain('征程万里，步履不停。');
-    expect(readFileSync(join(dir, 'dist/en/atom.xml'), 'utf8')).toContain(`https://news.example.org${EN}`);
+    expect(readFileSync(join(site(), 'dist/news-sitemap.xml'), 'utf8')).not.toContain('<url>');
+    expect(readFileSync(join(site(), 'dist/rss.xml'), 'utf8')).toContain('征程万里，步履不停。');
+    expect(readFileSync(join(site(), 'dist/en/atom.xml'), 'utf8')).toContain(`https://news.example.org${EN}`);
   });
 
   it('never ships an original full-size photo', () => {
-    const doc = readPage(dir, ZH);
+    const doc = readPage(site(), ZH);
     for (const img of doc.querySelectorAll('img')) {
       expect(Number(img.getAttribute('width'))).toBeLessThanOrEqual(1200);
     }

@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { parseHTML } from 'linkedom';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const fixturesDir = join(repoRoot, 'tests/fixtures');
@@ -92,4 +93,24 @@ export function removeProject(dir: string): void {
 /** Visible text with whitespace collapsed, for comparing against source text. */
 export function textOf(node: Element | null | undefined): string {
   return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * One built site for a test file: `content` (a fixture's content/, or the real one) built before
+ * the file's tests with `env`, removed after them. Returns the project folder's getter.
+ */
+export function useBuiltSite(content?: string, env: Record<string, string> = {}): () => string {
+  let dir: string | undefined;
+  beforeAll(() => {
+    dir = makeProject(content);
+    const result = runBuild(dir, env);
+    expect(result.status, result.output).toBe(0);
+  });
+  afterAll(() => {
+    if (dir) removeProject(dir);
+  });
+  return () => {
+    if (!dir) throw new Error('the site is built in beforeAll: read it from a test');
+    return dir;
+  };
 }

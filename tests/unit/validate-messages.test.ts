@@ -5,37 +5,13 @@
  * fixture into a temp project, applies one mutation and reads checkContent's lines, which are
  * what `npm run check` and `npm run build` print.
  */
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/content-validation.ts';
-import { fixtureContent } from '../helpers/project.ts';
+import { edit, EN, HERO, INLINE, STORY, useContentCopies, ZH } from '../helpers/content-tree.ts';
 
-const projects: string[] = [];
-afterAll(() => projects.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-const STORY = 'content/stories/bilingual-story';
-const ZH = `${STORY}/zh.mdx`;
-const EN = `${STORY}/en.mdx`;
-const HERO = `${STORY}/photos/fixture-hero.yaml`;
-const INLINE = `${STORY}/photos/fixture-inline.yaml`;
-
-/** A temp project folder holding a copy of the basic fixture's content/. */
-function makeContentProject(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'gazette-messages-'));
-  projects.push(dir);
-  cpSync(fixtureContent('basic'), join(dir, 'content'), { recursive: true });
-  return dir;
-}
-
-function edit(dir: string, file: string, change: (text: string) => string) {
-  const path = join(dir, file);
-  const before = readFileSync(path, 'utf8');
-  const after = change(before);
-  if (after === before) throw new Error(`mutation did nothing to ${file}`);
-  writeFileSync(path, after);
-}
+const makeContentProject = useContentCopies('messages');
 
 interface Case {
   name: string;
