@@ -1,17 +1,16 @@
 /**
- * Feed stories: the full body of each story, rendered once through Astro's container
- * (the same components as the page) and shared by the RSS and Atom feeds.
+ * Feed stories: the full story, rendered once through Astro's container with the same
+ * components as the page, and shared by the RSS and Atom feeds.
  */
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import type { ImageMetadata } from 'astro';
+import Corrections from '../components/Corrections.astro';
+import MainMedia from '../components/MainMedia.astro';
 import StoryBody from '../components/StoryBody.astro';
 import type { Locale } from '../config/locales.ts';
-import { locales } from '../config/locales.ts';
-import { site } from '../config/site.ts';
-import { t } from '../i18n/index.ts';
-import { formatDateTime } from '../lib/dates.ts';
 import { toFeedHtml, type FeedStory } from '../lib/feeds.ts';
-import { escapeXml } from '../lib/news-sitemap.ts';
 import { toAbsoluteUrl } from '../lib/permalinks.ts';
+import type { PhotoView } from '../lib/photos.ts';
 import { getDateModified } from '../lib/publish.ts';
 import { getCrop } from './images.ts';
 import { getSiteData, type StoryVersion } from './site-data.ts';
@@ -21,33 +20,32 @@ import { getPhotoView } from './views.ts';
 export const FEED_SIZE = 50;
 
 let container: Promise<AstroContainer> | undefined;
-const bodies = new Map<string, Promise<string>>();
+const rendered = new Map<string, Promise<string>>();
 
-async function renderBody(version: StoryVersion): Promise<string> {
+/**
+ * The story as the page shows it, through the page's own components: hero (MainMedia, with
+ * Caption and Credit), body (StoryBody, with its Photo figures) and corrections, each rendered
+ * once per build and shared by RSS and Atom. Newlines between the parts: a reader showing the
+ * feed as text would run the hero's credit into the first line.
+ */
+async function renderStory(version: StoryVersion, hero: PhotoView<ImageMetadata> | undefined): Promise<string> {
   container ??= AstroContainer.create();
-  return (await container).renderToString(StoryBody, {
-    props: { html: version.entry.rendered?.html ?? '' },
-    locals: { gazetteLocale: version.locale },
-  });
-}
-
-function correctionsHtml(version: StoryVersion): string {
-  const { corrections } = version.data;
-  if (corrections.length === 0) return '';
-  const lang = locales[version.locale].intl;
-  const items = corrections.map((c) => `<li>${escapeXml(formatDateTime(c.date, lang, site.timezone))}: ${escapeXml(c.text)}</li>`).join('\n');
-  return `<aside><h2>${escapeXml(t(version.locale, 'corrections'))}</h2>\n<ul>${items}</ul></aside>`;
+  const astro = await container;
+  const locals = { gazetteLocale: version.locale };
+  const parts = await Promise.all([
+    hero ? astro.renderToString(MainMedia, { props: { view: hero }, locals }) : '',
+    astro.renderToString(StoryBody, { props: { html: version.entry.rendered?.html ?? '' }, locals }),
+    astro.renderToString(Corrections, { props: { locale: version.locale, corrections: version.data.corrections }, locals }),
+  ]);
+  return parts.filter((part) => part.trim()).join('\n');
 }
 
 async function toFeedStory(version: StoryVersion): Promise<FeedStory> {
   const data = await getSiteData();
   const key = `${version.id}/${version.locale}`;
-  if (!bodies.has(key)) bodies.set(key, renderBody(version));
   const hero = version.data.hero ? getPhotoView(data, version.data.hero, version.locale) : undefined;
+  if (!rendered.has(key)) rendered.set(key, renderStory(version, hero));
   const heroCrop = hero ? await getCrop(hero.image, 'card', data.siteUrl) : undefined;
-  const heroHtml = hero && heroCrop
-    ? `<figure><img src="${heroCrop.url}" width="${heroCrop.width}" height="${heroCrop.height}" alt="${escapeXml(hero.alt)}"><figcaption>${escapeXml([hero.placeholderLabel, hero.caption, hero.credit].filter(Boolean).join(' '))}</figcaption></figure>`
-    : '';
   const section = data.sections.get(version.data.section)?.name[version.locale];
   return {
     url: version.url,
@@ -58,8 +56,7 @@ async function toFeedStory(version: StoryVersion): Promise<FeedStory> {
     modified: getDateModified(version.data),
     authors: version.data.authors.map((id) => data.people.get(id)?.name[version.locale] ?? id),
     categories: [...(section ? [section] : []), ...version.data.tags],
-    // Newlines between the parts: a reader showing the feed as text would run the hero's credit into the first line.
-    html: toFeedHtml([heroHtml, await bodies.get(key)!, correctionsHtml(version)].filter(Boolean).join('\n'), version.url),
+    html: toFeedHtml(await rendered.get(key)!, version.url),
     image: heroCrop ? { url: heroCrop.url, type: 'image/jpeg', width: heroCrop.width, height: heroCrop.height } : undefined,
   };
 }

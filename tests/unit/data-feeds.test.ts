@@ -106,6 +106,10 @@ describe('RSS', () => {
     expect(body.body.textContent).toContain('写作 <script> 的是文字。');
     expect(body.querySelectorAll('script')).toHaveLength(0);
     expect(body.querySelector('aside')?.textContent).toContain(CORRECTION);
+    // The page's own elements: the hero's caption and credit as Caption renders them, and each
+    // correction dated in a machine-readable <time>, as on the page.
+    expect(body.querySelector('figure figcaption .placeholder-label')?.textContent).toBe('示意图');
+    expect(body.querySelector('aside li time')?.getAttribute('datetime')).toBe('2025-12-22T08:00:00+08:00');
   });
 
   it('shows a body photo in the feed\'s language', () => {
