@@ -6,9 +6,9 @@ import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
 import { defaultLocale, localeKeys } from './src/config/locales.ts';
 import { getSiteUrl } from './src/config/site.ts';
-import gazette, { readBuiltPageMeta } from './src/integrations/gazette.ts';
-import { skipHeadInjectWarning } from './src/lib/bundler-logs.ts';
-import { getSitemapConfig } from './src/lib/sitemap.ts';
+import gazette, { readBuiltPageMeta } from './src/site/integration.ts';
+import { skipHeadInjectWarning } from './src/site/bundler-logs.ts';
+import { getSitemapConfig } from './src/site/sitemap-config.ts';
 
 export default defineConfig({
   site: getSiteUrl(),
@@ -40,12 +40,12 @@ export default defineConfig({
     // SmartyPants stays off: it would rewrite the editors' quotation marks, and the text is sacred.
     processor: unified({ remarkPlugins: [remarkGfm], smartypants: false }),
   },
-  // Story bodies do not pass through mdx(): src/lib/story-loader.ts renders them to HTML once
+  // Story bodies do not pass through mdx(): src/site/story-loader.ts renders them to HTML once
   // (docs/decisions/007-story-bodies-as-html.md). It stays for .mdx pages under src/pages/.
   integrations: [gazette(), mdx(), sitemap(getSitemapConfig(readBuiltPageMeta))],
   devToolbar: { enabled: false },
   experimental: {
-    // Pages whose cacheKey (src/data/page-cache-keys.ts), code, config and lock file are unchanged
+    // Pages whose cacheKey (src/site/page-cache-keys.ts), code, config and lock file are unchanged
     // are restored from .gazette/cache instead of rendered: a one-body edit re-renders one page.
     incrementalBuild: true,
   },

@@ -10,9 +10,9 @@ import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { localeKeys, locales } from '../src/config/locales.ts';
-import { getNow } from '../src/lib/now.ts';
-import { pruneUnreferencedAssets } from '../src/lib/prune-assets.ts';
-import { writeSearchIndex } from '../src/lib/search-index.ts';
+import { getNow } from '../src/newsroom/now.ts';
+import { pruneUnreferencedAssets } from '../src/site/prune-assets.ts';
+import { writeSearchIndex } from '../src/site/search-index.ts';
 
 const root = process.cwd();
 const dist = join(root, 'dist');

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { checkContent } from '../src/content-validation.ts';
+import { checkContent } from '../src/check/check-content.ts';
 
 const root = process.cwd();
 const report = await checkContent(root);

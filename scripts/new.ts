@@ -10,10 +10,10 @@ import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { defaultLocale, isLocale, localeKeys, type Locale } from '../src/config/locales.ts';
 import { site } from '../src/config/site.ts';
-import { hasOffset, toW3C } from '../src/lib/dates.ts';
-import { getNow } from '../src/lib/now.ts';
-import { SLUG } from '../src/lib/permalinks.ts';
-import { splitFrontmatter } from '../src/lib/validate.ts';
+import { hasOffset, toW3C } from '../src/newsroom/dates.ts';
+import { getNow } from '../src/newsroom/now.ts';
+import { SLUG } from '../src/newsroom/permalinks.ts';
+import { splitFrontmatter } from '../src/check/validate.ts';
 
 const USAGE = `usage: npm run new -- <story-id> [--lang ${localeKeys.join('|')}]   (story id: a lowercase slug such as my-story; default language ${defaultLocale})`;
 

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { localeKeys } from '../src/config/locales.ts';
-import { formatTable, toJsonRow, translationReport, type StoryInput, type StoryVersion } from '../src/lib/translations.ts';
-import { splitFrontmatter } from '../src/lib/validate.ts';
+import { formatTable, toJsonRow, translationReport, type StoryInput, type StoryVersion } from '../src/newsroom/translations.ts';
+import { splitFrontmatter } from '../src/check/validate.ts';
 
 let json = false;
 try {

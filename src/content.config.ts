@@ -1,7 +1,7 @@
 /**
  * The editors' contract, as schemas. Every field has a one-line comment because
  * editors read this file. The same schemas serve Astro's content layer and
- * `npm run check` / `npm run build` validation (src/lib/validate.ts), so the two can
+ * `npm run check` / `npm run build` validation (src/check/validate.ts), so the two can
  * never disagree. Cross-entry rules (references, languages, photo files) live in the
  * validator, because Astro 7 only logs an invalid reference() and still exits 0.
  */
@@ -9,10 +9,10 @@ import { defineCollection } from 'astro/content/config';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { localeKeys, type Locale } from './config/locales.ts';
-import { OFFSET_DATETIME } from './lib/dates.ts';
-import { SLUG } from './lib/permalinks.ts';
-import { getImagePathProblem } from './lib/photos.ts';
-import { storyLoader } from './lib/story-loader.ts';
+import { OFFSET_DATETIME } from './newsroom/dates.ts';
+import { SLUG } from './newsroom/permalinks.ts';
+import { getImagePathProblem } from './newsroom/photos.ts';
+import { storyLoader } from './site/story-loader.ts';
 
 /** A lowercase slug: letters, digits and single hyphens. Used for every id. */
 export const IdSchema = z

@@ -39,7 +39,7 @@ const PROCESSOR_CONFIG: Record<Processor, { imports: string; processor: string }
 };
 
 /** Gazette's own warning filter, imported by absolute URL: the baseline is a separate project. */
-const BUNDLER_LOGS = pathToFileURL(fileURLToPath(new URL('../../src/lib/bundler-logs.ts', import.meta.url))).href;
+const BUNDLER_LOGS = pathToFileURL(fileURLToPath(new URL('../../src/site/bundler-logs.ts', import.meta.url))).href;
 
 const files = (processor: Processor): Record<string, string> => ({
   'package.json': `${JSON.stringify({ name: `gazette-bench-baseline-${processor}`, private: true, type: 'module' }, null, 2)}\n`,

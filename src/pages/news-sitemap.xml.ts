@@ -1,7 +1,7 @@
 import { locales } from '../config/locales.ts';
 import { site } from '../config/site.ts';
-import { getSiteData } from '../data/site-data.ts';
-import { selectNewsItems, toNewsSitemapXml } from '../lib/news-sitemap.ts';
+import { getSiteData } from '../site/site-data.ts';
+import { selectNewsItems, toNewsSitemapXml } from '../newsroom/news-sitemap.ts';
 
 export async function GET() {
   const data = await getSiteData();

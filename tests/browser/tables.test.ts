@@ -67,7 +67,7 @@ function measure(page: Page) {
       regionWidth: region.clientWidth,
       tableWidth: table.getBoundingClientRect().width,
       scrollable: region.scrollWidth > region.clientWidth,
-      // A named <section> is a region landmark (src/lib/story-body.ts).
+      // A named <section> is a region landmark (src/site/story-body.ts).
       tag: region.tagName,
       label: region.getAttribute('aria-label'),
       cellLines,

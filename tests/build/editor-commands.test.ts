@@ -7,8 +7,8 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { checkContent } from '../../src/content-validation.ts';
-import { splitFrontmatter } from '../../src/lib/validate.ts';
+import { checkContent } from '../../src/check/check-content.ts';
+import { splitFrontmatter } from '../../src/check/validate.ts';
 import { fixtureContent, makeProject, removeProject, runScript } from '../helpers/project.ts';
 
 const projects: string[] = [];

@@ -1,6 +1,6 @@
 /**
  * Rebuilds restore unchanged pages from .gazette/cache (Astro's incremental build, keyed by
- * src/data/page-cache-keys.ts). Newsroom rule: a stale page is worse than a slow build, so after
+ * src/site/page-cache-keys.ts). Newsroom rule: a stale page is worse than a slow build, so after
  * each edit the rebuilt dist/ must be byte-identical to a build from scratch of the same content.
  */
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
@@ -53,7 +53,7 @@ describe('incremental rebuilds', () => {
     expect(digestDist(dir)).toEqual(buildFromScratch());
   });
 
-  // Every field in PAGE_ONLY_FIELDS (src/data/page-cache-keys.ts) is edited here: if one of
+  // Every field in PAGE_ONLY_FIELDS (src/site/page-cache-keys.ts) is edited here: if one of
   // them were shown on another page, that page would be restored stale and differ from the
   // fresh build.
   it('after a correction, an update time and a new subtitle, re-renders only that story, as a fresh build would have it', () => {

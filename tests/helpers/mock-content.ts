@@ -1,17 +1,17 @@
 /**
- * In-memory content for unit tests of the Astro-bound layer (src/data, components, layouts),
+ * In-memory content for unit tests of the Astro-bound layer (src/site, components, layouts),
  * the way Starlight's __tests__/test-utils.ts mocks `astro:content`: no build, no content
  * layer, no sharp. A test file registers the mocks (vi.mock is hoisted, so the factories
  * import this module themselves) and says which content the site has:
  *
- *   vi.mock('astro:content', () => import('../helpers/mock-content.ts').then((m) => m.astroContent()));
- *   vi.mock('astro:assets', () => import('../helpers/mock-content.ts').then((m) => m.astroAssets()));
+ *   vi.mock('astro:content', () => import('./mock-content.ts').then((m) => m.astroContent()));
+ *   vi.mock('astro:assets', () => import('./mock-content.ts').then((m) => m.astroAssets()));
  *   useContent({ stories: [story('a', 'zh', {...})], photos: [...], people: [...], sections: [...] });
  *
  * Entries go through the real schemas of src/content.config.ts, so their data is what Astro
  * would hand the site (Dates, defaults filled in, unknown fields refused), and story bodies
  * through the real body renderer, so `<Photo id>` leaves the marker the site splits on.
- * src/data loads its site data once per module instance: one content set per test file, or
+ * src/site loads its site data once per module instance: one content set per test file, or
  * `vi.resetModules()` and fresh dynamic imports after another `useContent`.
  */
 import type { ImageMetadata } from 'astro';
@@ -19,12 +19,12 @@ import { z } from 'astro/zod';
 import { vi } from 'vitest';
 import { makePhotoSchema, PersonSchema, SectionSchema, StorySchema } from '../../src/content.config.ts';
 import type { Locale } from '../../src/config/locales.ts';
-import { toBodyHtml } from '../../src/lib/story-body.ts';
+import { toBodyHtml } from '../../src/site/story-body.ts';
 
 // Only the schemas of content.config.ts are wanted here. Its loaders never run in a test file that uses this helper, and
 // importing them (the story loader brings in the validator) cost about a second per test file.
 vi.mock('astro/loaders', () => ({ glob: () => ({ name: 'glob', load: async () => {} }) }));
-vi.mock('../../src/lib/story-loader.ts', () => ({ storyLoader: () => ({ name: 'stories', load: async () => {} }) }));
+vi.mock('../../src/site/story-loader.ts', () => ({ storyLoader: () => ({ name: 'stories', load: async () => {} }) }));
 
 /** The build's now in every test unless a test says otherwise: 2025-12-22 10:00 in Beijing. */
 export const TEST_NOW = '2025-12-22T10:00:00+08:00';

@@ -19,7 +19,7 @@ import Standfirst from '../../src/components/Standfirst.astro';
 import StoryBody from '../../src/components/StoryBody.astro';
 import StoryCard from '../../src/components/StoryCard.astro';
 import Tags from '../../src/components/Tags.astro';
-import { toBodyHtml } from '../../src/lib/story-body.ts';
+import { toBodyHtml } from '../../src/site/story-body.ts';
 import { image, photo, staff, useContent } from '../helpers/mock-content.ts';
 
 vi.mock('astro:content', () => import('../helpers/mock-content.ts').then((m) => m.astroContent()));

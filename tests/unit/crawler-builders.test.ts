@@ -3,14 +3,14 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import Caption from '../../src/components/Caption.astro';
-import { toAtomXml, toFeedHtml, toRssItems, type FeedStory } from '../../src/lib/feeds.ts';
-import { toBodyHtml } from '../../src/lib/story-body.ts';
-import { serializeJsonLd, toNewsArticle } from '../../src/lib/jsonld.ts';
-import { NEWS_MAX_URLS, selectNewsItems, toNewsSitemapXml } from '../../src/lib/news-sitemap.ts';
-import { paginateStable } from '../../src/lib/paginate.ts';
-import { toPagePath, toTagPath, toTagSlug } from '../../src/lib/permalinks.ts';
-import { getDateModified } from '../../src/lib/publish.ts';
-import { getSitemapConfig, readPageMetaFromHtml, toRobotsTxt } from '../../src/lib/sitemap.ts';
+import { toAtomXml, toFeedHtml, toRssItems, type FeedStory } from '../../src/newsroom/feed-xml.ts';
+import { toBodyHtml } from '../../src/site/story-body.ts';
+import { serializeJsonLd, toNewsArticle } from '../../src/newsroom/jsonld.ts';
+import { NEWS_MAX_URLS, selectNewsItems, toNewsSitemapXml } from '../../src/newsroom/news-sitemap.ts';
+import { paginateStable } from '../../src/newsroom/paginate.ts';
+import { toPagePath, toTagPath, toTagSlug } from '../../src/newsroom/permalinks.ts';
+import { getDateModified } from '../../src/newsroom/publish.ts';
+import { getSitemapConfig, readPageMetaFromHtml, toRobotsTxt } from '../../src/site/sitemap-config.ts';
 import { findRunTogether } from '../helpers/text-blocks.ts';
 
 describe('JSON-LD', () => {

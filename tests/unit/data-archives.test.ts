@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { getDateArchivePages, getPersonArchiveRoutes, getSectionArchiveRoutes, getTagArchiveRoutes } from '../../src/data/archives.ts';
-import { getSiteData } from '../../src/data/site-data.ts';
+import { getDateArchivePages, getPersonArchiveRoutes, getSectionArchiveRoutes, getTagArchiveRoutes } from '../../src/site/archives.ts';
+import { getSiteData } from '../../src/site/site-data.ts';
 import { person, photo, section, staff, story, useContent, type StoryFixture } from '../helpers/mock-content.ts';
 
 vi.mock('astro:content', () => import('../helpers/mock-content.ts').then((m) => m.astroContent()));
@@ -80,7 +80,7 @@ describe('numbered archive pages count from the oldest story', () => {
     const before = (await getSectionArchiveRoutes()).find((route) => pathOf(route.props) === '/sections/economy/page/1/')!;
     vi.resetModules();
     useContent({ ...content, stories: [...content.stories, ...daily(46).slice(45)] });
-    const fresh = await import('../../src/data/archives.ts');
+    const fresh = await import('../../src/site/archives.ts');
     const after = (await fresh.getSectionArchiveRoutes()).find((route) => pathOf(route.props) === '/sections/economy/page/1/')!;
     expect(ids(after.props.stories)).toEqual(ids(before.props.stories));
     useContent(content);

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { getCrop, getResponsiveImage, getStructuredDataCrops } from '../../src/data/images.ts';
-import { withCacheKeys } from '../../src/data/page-cache-keys.ts';
-import { getFrontPagePaths, getSitePaths } from '../../src/data/routes.ts';
-import { getSiteData, getVersion } from '../../src/data/site-data.ts';
-import { getAuthorLinks, getCardProps, getPhotoView, getStoryAlternates, getTagLinks } from '../../src/data/views.ts';
+import { getCrop, getResponsiveImage, getStructuredDataCrops } from '../../src/site/images.ts';
+import { withCacheKeys } from '../../src/site/page-cache-keys.ts';
+import { getFrontPagePaths, getSitePaths } from '../../src/site/routes.ts';
+import { getSiteData, getVersion } from '../../src/site/site-data.ts';
+import { getAuthorLinks, getCardProps, getPhotoView, getStoryAlternates, getTagLinks } from '../../src/site/views.ts';
 import { image, imageCalls, person, photo, staff, story, TEST_NOW, useContent, type ContentFixtures } from '../helpers/mock-content.ts';
 
 vi.mock('astro:content', () => import('../helpers/mock-content.ts').then((m) => m.astroContent()));
@@ -109,8 +109,8 @@ describe('page cache keys', () => {
   async function keysFor(fixtures: ContentFixtures): Promise<Map<string, string>> {
     vi.resetModules();
     useContent(fixtures);
-    const routes = await import('../../src/data/routes.ts');
-    const keys = await import('../../src/data/page-cache-keys.ts');
+    const routes = await import('../../src/site/routes.ts');
+    const keys = await import('../../src/site/page-cache-keys.ts');
     return new Map((await keys.withCacheKeys(await routes.getSitePaths())).map((path) => [path.params.permalink, path.cacheKey]));
   }
   const edit = (id: string, locale: 'zh' | 'en', fields: Parameters<typeof story>[2]) => ({

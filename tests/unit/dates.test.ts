@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, getZonedParts, hasOffset, toInstant, toW3C } from '../../src/lib/dates.ts';
+import { formatDate, formatDateTime, getZonedParts, hasOffset, toInstant, toW3C } from '../../src/newsroom/dates.ts';
 
 describe('dates in the newsroom timezone', () => {
   it('requires an offset on every instant', () => {

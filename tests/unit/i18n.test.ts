@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { localeKeys } from '../../src/config/locales.ts';
 import { dictionaries, t } from '../../src/i18n/index.ts';
-import { toPhotoView } from '../../src/lib/photos.ts';
+import { toPhotoView } from '../../src/newsroom/photos.ts';
 
 describe('UI strings', () => {
   it('has the same keys, all non-empty, in every language', () => {

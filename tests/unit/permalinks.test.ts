@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { locales } from '../../src/config/locales.ts';
-import { getAliasClash, toAbsoluteUrl, toHomePath, toPersonPath, toStoryPath } from '../../src/lib/permalinks.ts';
-import { getLocaleRoutes, getStoryRoutes, toRestParam } from '../../src/lib/routes.ts';
+import { getAliasClash, toAbsoluteUrl, toHomePath, toPersonPath, toStoryPath } from '../../src/newsroom/permalinks.ts';
+import { getLocaleRoutes, getStoryRoutes, toRestParam } from '../../src/newsroom/route-params.ts';
 import { getSiteUrl } from '../../src/config/site.ts';
 
 describe('aliases', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getNow } from '../../src/lib/now.ts';
-import { getPublishState, isPublished, isVisible } from '../../src/lib/publish.ts';
+import { getNow } from '../../src/newsroom/now.ts';
+import { getPublishState, isPublished, isVisible } from '../../src/newsroom/publish.ts';
 
 describe('the publish predicate', () => {
   const now = new Date('2025-12-22T00:00:00Z');

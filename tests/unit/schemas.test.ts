@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { contentSchemas } from '../../src/content-validation.ts';
+import { contentSchemas } from '../../src/check/check-content.ts';
 import { z } from 'astro/zod';
 import { containedImage, ImagePathSchema, PersonSchema, SectionSchema, StorySchema } from '../../src/content.config.ts';
-import { isAllowedLinkUrl, MARKDOWN_IMAGE_MESSAGE } from '../../src/lib/body-syntax.ts';
-import { checkBody, splitFrontmatter, type Problem } from '../../src/lib/validate.ts';
+import { isAllowedLinkUrl, MARKDOWN_IMAGE_MESSAGE } from '../../src/newsroom/body-syntax.ts';
+import { checkBody, splitFrontmatter, type Problem } from '../../src/check/validate.ts';
 
 const story = {
   title: '标题',

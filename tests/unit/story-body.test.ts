@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { splitBodyHtml, toBodyHtml } from '../../src/lib/story-body.ts';
+import { splitBodyHtml, toBodyHtml } from '../../src/site/story-body.ts';
 
 const parse = (html: string) => parseHTML(`<!doctype html><html><body>${html}</body></html>`).document;
 

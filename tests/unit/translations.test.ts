@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeStatus, formatDuration, formatTable, lastChange, toJsonRow, translationReport, type StoryInput } from '../../src/lib/translations.ts';
+import { describeStatus, formatDuration, formatTable, lastChange, toJsonRow, translationReport, type StoryInput } from '../../src/newsroom/translations.ts';
 
 const story = (id: string, versions: Record<string, { published?: unknown; updated?: unknown }>): StoryInput => ({
   id,

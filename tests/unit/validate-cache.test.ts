@@ -2,8 +2,8 @@ import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { contentSchemas } from '../../src/content-validation.ts';
-import { formatProblem, validateContent } from '../../src/lib/validate.ts';
+import { contentSchemas } from '../../src/check/check-content.ts';
+import { formatProblem, validateContent } from '../../src/check/validate.ts';
 import { fixtureContent } from '../helpers/project.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gazette-cache-'));

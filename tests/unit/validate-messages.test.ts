@@ -8,7 +8,7 @@
 import { appendFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/content-validation.ts';
+import { checkContent } from '../../src/check/check-content.ts';
 import { edit, EN, HERO, INLINE, STORY, useContentCopies, ZH } from '../helpers/content-tree.ts';
 
 const makeContentProject = useContentCopies('messages');

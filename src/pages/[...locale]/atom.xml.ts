@@ -1,11 +1,11 @@
 import type { APIContext } from 'astro';
 import { locales, type Locale } from '../../config/locales.ts';
 import { site } from '../../config/site.ts';
-import { getFeedStories } from '../../data/feeds.ts';
-import { getFrontPagePaths } from '../../data/routes.ts';
-import { getSiteData } from '../../data/site-data.ts';
-import { toAtomXml } from '../../lib/feeds.ts';
-import { toAbsoluteUrl, toFeedPath, toHomePath } from '../../lib/permalinks.ts';
+import { getFeedStories } from '../../site/feeds.ts';
+import { getFrontPagePaths } from '../../site/routes.ts';
+import { getSiteData } from '../../site/site-data.ts';
+import { toAtomXml } from '../../newsroom/feed-xml.ts';
+import { toAbsoluteUrl, toFeedPath, toHomePath } from '../../newsroom/permalinks.ts';
 
 export function getStaticPaths() {
   return getFrontPagePaths();

@@ -1,6 +1,6 @@
 /**
- * What a story body may say, shared by the content check (src/lib/validate.ts), which refuses
- * anything else with file and line, and the renderer (src/lib/story-body.ts), which turns what
+ * What a story body may say, shared by the content check (src/check/validate.ts), which refuses
+ * anything else with file and line, and the renderer (src/site/story-body.ts), which turns what
  * is allowed into HTML. One parser and one list of elements, so the two cannot disagree.
  */
 import remarkGfm from 'remark-gfm';

@@ -5,10 +5,10 @@
 import { localeKeys, locales, type Locale } from '../config/locales.ts';
 import { site } from '../config/site.ts';
 import { t } from '../i18n/index.ts';
-import { getZonedParts } from '../lib/dates.ts';
-import { paginateStable } from '../lib/paginate.ts';
-import { toAbsoluteUrl, toDatePath, toPagePath, toPageAlternates, toPersonPath, toSectionPath, toTagPath, toTagSlug } from '../lib/permalinks.ts';
-import { getLocaleParam, toRestParam } from '../lib/routes.ts';
+import { getZonedParts } from '../newsroom/dates.ts';
+import { paginateStable } from '../newsroom/paginate.ts';
+import { toAbsoluteUrl, toDatePath, toPagePath, toPageAlternates, toPersonPath, toSectionPath, toTagPath, toTagSlug } from '../newsroom/permalinks.ts';
+import { getLocaleParam, toRestParam } from '../newsroom/route-params.ts';
 import { getSiteData, type SiteData, type StoryVersion } from './site-data.ts';
 
 export const ARCHIVE_PAGE_SIZE = 20;

@@ -8,8 +8,8 @@ import type { AstroIntegration } from 'astro';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkContent } from '../content-validation.ts';
-import { readPageMetaFromHtml, type PageMeta } from '../lib/sitemap.ts';
+import { checkContent } from '../check/check-content.ts';
+import { readPageMetaFromHtml, type PageMeta } from './sitemap-config.ts';
 
 let outDir: string | undefined;
 

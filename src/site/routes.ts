@@ -3,7 +3,7 @@
  * pages of their old paths (aliases), and the date archives that cutting a permalink
  * back leads to. Other page files take their routes from archives.ts.
  */
-import { getLocaleRoutes, getStoryRoutes, toRestParam } from '../lib/routes.ts';
+import { getLocaleRoutes, getStoryRoutes, toRestParam } from '../newsroom/route-params.ts';
 import { getDateArchivePages } from './archives.ts';
 import { getSiteData } from './site-data.ts';
 

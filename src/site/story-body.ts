@@ -4,7 +4,7 @@
  * Bodies are MDX restricted by the validator to text, Markdown (with GFM) and the newsroom
  * elements, so they need no JavaScript module each: compiling every body into one was most
  * of a build's time and memory, and a rebuild after a one-story edit recompiled them all.
- * The validator's own parser (src/lib/body-syntax.ts: remark-mdx + remark-gfm) reads them
+ * The validator's own parser (src/newsroom/body-syntax.ts: remark-mdx + remark-gfm) reads them
  * here; the HTML is made by remark-rehype and Astro's own heading-id plugin, so ids match
  * Astro's Markdown.
  *
@@ -17,7 +17,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype, { type Options as ToHastOptions } from 'remark-rehype';
 import { unified } from 'unified';
-import { BODY_HTML, BODY_HTML_ATTRIBUTES, bodySyntax, getRefusedMarkdown, type MdxNode } from './body-syntax.ts';
+import { BODY_HTML, BODY_HTML_ATTRIBUTES, bodySyntax, getRefusedMarkdown, type MdxNode } from '../newsroom/body-syntax.ts';
 
 const PHOTO_MARKER = 'gazette-photo';
 /**

@@ -5,10 +5,10 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { localeKeys, type Locale } from '../config/locales.ts';
 import { getSiteUrl, site } from '../config/site.ts';
-import { getNow } from '../lib/now.ts';
-import { toAbsoluteUrl, toStoryPath } from '../lib/permalinks.ts';
-import { getPublishState, isVisible, type PublishState } from '../lib/publish.ts';
-import { splitBodyHtml } from '../lib/story-body.ts';
+import { getNow } from '../newsroom/now.ts';
+import { toAbsoluteUrl, toStoryPath } from '../newsroom/permalinks.ts';
+import { getPublishState, isVisible, type PublishState } from '../newsroom/publish.ts';
+import { splitBodyHtml } from './story-body.ts';
 
 export type StoryEntry = CollectionEntry<'stories'>;
 export type PhotoEntry = CollectionEntry<'photos'>;

@@ -4,8 +4,8 @@
  */
 import type { ImageMetadata } from 'astro';
 import type { Locale } from '../config/locales.ts';
-import { toPersonPath, toSectionPath, toTagPath, toTagSlug } from '../lib/permalinks.ts';
-import { toPhotoView, type PhotoView } from '../lib/photos.ts';
+import { toPersonPath, toSectionPath, toTagPath, toTagSlug } from '../newsroom/permalinks.ts';
+import { toPhotoView, type PhotoView } from '../newsroom/photos.ts';
 import type { SiteData, StoryVersion } from './site-data.ts';
 
 export function getPersonName(data: SiteData, id: string, locale: Locale): string | undefined {

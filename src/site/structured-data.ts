@@ -1,11 +1,11 @@
-/** Wires site data into the pure JSON-LD builders of src/lib/jsonld.ts. */
+/** Wires site data into the pure JSON-LD builders of src/newsroom/jsonld.ts. */
 import { defaultLocale, localeKeys, locales, type Locale } from '../config/locales.ts';
 import { site } from '../config/site.ts';
 import { t } from '../i18n/index.ts';
-import { toW3C } from '../lib/dates.ts';
-import { toBreadcrumbList, toNewsArticle, toWebSite, type ImageCrop, type PublisherInput } from '../lib/jsonld.ts';
-import { toAbsoluteUrl, toHomePath, toPersonPath, toSectionPath } from '../lib/permalinks.ts';
-import { getDateModified } from '../lib/publish.ts';
+import { toW3C } from '../newsroom/dates.ts';
+import { toBreadcrumbList, toNewsArticle, toWebSite, type ImageCrop, type PublisherInput } from '../newsroom/jsonld.ts';
+import { toAbsoluteUrl, toHomePath, toPersonPath, toSectionPath } from '../newsroom/permalinks.ts';
+import { getDateModified } from '../newsroom/publish.ts';
 import type { SiteData, StoryVersion } from './site-data.ts';
 
 /** The publisher logo: public/logo.png, 600x60 as Google's publisher guidelines suggest. */

@@ -3,9 +3,9 @@
  * script, `npm run check` and the Astro integration alike.
  */
 import { join } from 'node:path';
-import { getLockHash } from './lib/cache-key.ts';
-import { ImagePathSchema, makePhotoSchema, PersonSchema, SectionSchema, StorySchema } from './content.config.ts';
-import { formatProblem, hasErrors, validateContent, type Problem } from './lib/validate.ts';
+import { getLockHash } from '../site/cache-key.ts';
+import { ImagePathSchema, makePhotoSchema, PersonSchema, SectionSchema, StorySchema } from '../content.config.ts';
+import { formatProblem, hasErrors, validateContent, type Problem } from './validate.ts';
 
 export const contentSchemas = {
   story: StorySchema,

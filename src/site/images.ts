@@ -4,8 +4,8 @@
  */
 import type { ImageMetadata } from 'astro';
 import { getImage } from 'astro:assets';
-import { toAbsoluteUrl } from '../lib/permalinks.ts';
-import type { ImageCrop } from '../lib/jsonld.ts';
+import { toAbsoluteUrl } from '../newsroom/permalinks.ts';
+import type { ImageCrop } from '../newsroom/jsonld.ts';
 
 /** Google's NewsArticle image ratios, at 1,200 px wide; and the 1200x630 Open Graph card. */
 export const CROPS = {

@@ -14,10 +14,10 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { ZodType } from 'zod';
 import { localeKeys, type Locale } from '../config/locales.ts';
 import { site } from '../config/site.ts';
-import { BODY_COMPONENTS, BODY_HTML, BODY_HTML_ATTRIBUTES, bodySyntax, getRefusedMarkdown, type MdxNode } from './body-syntax.ts';
-import { getSourceHash } from './cache-key.ts';
-import { hasOffset } from './dates.ts';
-import { getAliasClash, SLUG, toStoryPath } from './permalinks.ts';
+import { BODY_COMPONENTS, BODY_HTML, BODY_HTML_ATTRIBUTES, bodySyntax, getRefusedMarkdown, type MdxNode } from '../newsroom/body-syntax.ts';
+import { getSourceHash } from '../site/cache-key.ts';
+import { hasOffset } from '../newsroom/dates.ts';
+import { getAliasClash, SLUG, toStoryPath } from '../newsroom/permalinks.ts';
 
 export interface Problem {
   /** Absolute path of the file at fault. */
@@ -318,7 +318,7 @@ export interface BodyCache {
 }
 
 /** Changes whenever this file or the body grammar changes, so a cached result never outlives the rules that made it. */
-const VALIDATOR_VERSION = getSourceHash(import.meta.url, new URL('./body-syntax.ts', import.meta.url).href);
+const VALIDATOR_VERSION = getSourceHash(import.meta.url, new URL('../newsroom/body-syntax.ts', import.meta.url).href);
 
 /** `salt` names what else the results depend on, e.g. a hash of the installed parser versions. */
 export function readBodyCache(file: string, salt = ''): BodyCache {

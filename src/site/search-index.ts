@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { STORY_PAGE_GLOB } from './permalinks.ts';
+import { STORY_PAGE_GLOB } from '../newsroom/permalinks.ts';
 
 /** Pages indexed, by Pagefind's language key (zh-cn, en), as its entry file records them. */
 export type IndexedPages = Record<string, number>;

@@ -1,6 +1,6 @@
 /**
  * The stories collection's loader: content/stories/<story-id>/<lang>.mdx, frontmatter as
- * data and the body rendered to HTML once (src/lib/story-body.ts), kept in Astro's content
+ * data and the body rendered to HTML once (src/site/story-body.ts), kept in Astro's content
  * store. A file whose text, the rendering code and the installed packages are all unchanged
  * since the last build is not parsed again, so a one-story edit re-renders one body.
  *
@@ -14,9 +14,9 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { getLockHash, getSourceHash } from './cache-key.ts';
 import { toBodyHtml } from './story-body.ts';
-import { findNonUtf8Line, NOT_UTF8_MESSAGE, splitFrontmatter } from './validate.ts';
+import { findNonUtf8Line, NOT_UTF8_MESSAGE, splitFrontmatter } from '../check/validate.ts';
 
-const BODY_CODE = getSourceHash(new URL('./story-body.ts', import.meta.url).href, new URL('./body-syntax.ts', import.meta.url).href);
+const BODY_CODE = getSourceHash(new URL('./story-body.ts', import.meta.url).href, new URL('../newsroom/body-syntax.ts', import.meta.url).href);
 
 export function storyLoader({ base, locales }: { base: string; locales: readonly string[] }): Loader {
   return {
