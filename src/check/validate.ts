@@ -53,9 +53,6 @@ const FORMAT_NAMES: Record<string, string> = {
 const describeFormat = (format: string) => FORMAT_NAMES[format] ?? `a "${format}" file`;
 const megapixels = (pixels: number) => Number((pixels / 1e6).toFixed(1)).toString();
 /** Newsroom rule: a hero must be sharp on a 1,200 px-wide card (Google Discover, JSON-LD). */
-export const HERO_MIN_WIDTH = 1200;
-export const HEADLINE_MAX = 110;
-export const SUMMARY_MAX = 200;
 
 interface ParsedYaml {
   data: Record<string, unknown>;
@@ -571,22 +568,22 @@ export async function validateContent(root: string, options: ValidateOptions): P
       }
     });
     const title = data.title as string;
-    if ([...title].length > HEADLINE_MAX) {
+    if ([...title].length > site.headlineMax) {
       problems.push({
         file: story.file,
         line: lineOf(story.yaml, ['title']),
         field: 'title',
-        message: `headline is ${[...title].length} characters; keep it within ${HEADLINE_MAX} so search and news results do not cut it`,
+        message: `headline is ${[...title].length} characters; keep it within ${site.headlineMax} so search and news results do not cut it`,
         severity: 'warning',
       });
     }
     const summary = data.summary as string;
-    if ([...summary].length > SUMMARY_MAX) {
+    if ([...summary].length > site.summaryMax) {
       problems.push({
         file: story.file,
         line: lineOf(story.yaml, ['summary']),
         field: 'summary',
-        message: `summary is ${[...summary].length} characters; keep it within ${SUMMARY_MAX} for feeds and search results`,
+        message: `summary is ${[...summary].length} characters; keep it within ${site.summaryMax} for feeds and search results`,
         severity: 'warning',
       });
     }
@@ -699,12 +696,12 @@ export async function validateContent(root: string, options: ValidateOptions): P
       // metadata() reads only the header: decode a thumbnail to catch a truncated or corrupt body.
       await sharp(imagePath, { failOn: 'error', limitInputPixels: site.maxPhotoPixels }).resize(16).raw().toBuffer();
       const width = meta.autoOrient?.width ?? meta.width ?? 0;
-      if (needs.some((need) => need.hero) && width < HERO_MIN_WIDTH) {
+      if (needs.some((need) => need.hero) && width < site.heroMinWidth) {
         problems.push({
           file: photo.file.file,
           line: imageLine,
           field: 'image',
-          message: `hero image is ${width} px wide; a hero must be at least ${HERO_MIN_WIDTH} px wide`,
+          message: `hero image is ${width} px wide; a hero must be at least ${site.heroMinWidth} px wide`,
           severity: 'error',
         });
       }

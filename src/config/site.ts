@@ -1,8 +1,8 @@
 import type { Locale } from './locales.ts';
 
 /**
- * Site settings in one place. The masthead is a neutral demo name: Gazette is a
- * tool, and a demo must never pass itself off as a real paper.
+ * The settings a newsroom tunes, in one place. The masthead is a neutral demo name: Gazette is
+ * a tool, and a demo must never pass itself off as a real paper.
  */
 export const site = {
   /** Publication name per language. */
@@ -18,6 +18,20 @@ export const site = {
   timezone: 'Asia/Shanghai',
   /** Stories listed on a front page besides the lead. */
   frontPageSize: 20,
+  /** Stories per numbered archive page (sections, tags, people, dates); counted from the oldest, so a full page never changes. */
+  archivePageSize: 20,
+  /** Stories per RSS and Atom feed: enough for a reader to catch up, small enough to fetch on a phone. */
+  feedSize: 50,
+  /** How far back the Google News sitemap reaches, in hours (Google reads only the last two days). */
+  newsWindowHours: 48,
+  /** Headline length, in characters, above which the check warns: search and news results cut longer ones. */
+  headlineMax: 110,
+  /** Summary length, in characters, above which the check warns: feeds and search results show about this much. */
+  summaryMax: 200,
+  /** Narrowest hero photo accepted, in pixels: Google's article image guideline and the 1,200 px social card. */
+  heroMinWidth: 1200,
+  /** The hero thumbnail beside a search result, in pixels (3:2, small enough for a results list on a phone). */
+  searchThumbnail: { width: 320, height: 213 },
   /** Largest photo accepted, in pixels: 100 MP holds any newsroom camera (61 MP) with room, and decodes in ~400 MB, so a pixel bomb cannot exhaust the build machine. */
   maxPhotoPixels: 100_000_000,
 } as const;

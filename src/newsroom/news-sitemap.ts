@@ -2,9 +2,9 @@
  * Google News sitemap: only stories published within the 48 hours before the build's
  * now, at most 1,000 URLs (Google's limits), newest first.
  */
+import { site } from '../config/site.ts';
 import { toW3C } from './dates.ts';
 
-export const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
 export const NEWS_MAX_URLS = 1000;
 
 export interface NewsItem {
@@ -16,7 +16,7 @@ export interface NewsItem {
 }
 
 export function selectNewsItems(items: NewsItem[], now: Date): NewsItem[] {
-  const from = now.getTime() - NEWS_WINDOW_MS;
+  const from = now.getTime() - site.newsWindowHours * 60 * 60 * 1000;
   return items
     .filter((item) => item.published.getTime() <= now.getTime() && item.published.getTime() >= from)
     .sort((a, b) => b.published.getTime() - a.published.getTime() || a.url.localeCompare(b.url))

@@ -11,8 +11,6 @@ import { toAbsoluteUrl, toDatePath, toPagePath, toPageAlternates, toPersonPath, 
 import { getLocaleParam, toRestParam } from '../newsroom/route-params.ts';
 import { getSiteData, type SiteData, type StoryVersion } from './site-data.ts';
 
-export const ARCHIVE_PAGE_SIZE = 20;
-
 export interface ArchivePageProps {
   locale: Locale;
   title: string;
@@ -39,7 +37,7 @@ interface ArchiveSpec {
 /** The archive's own page and its numbered pages, each with its path. */
 function expand(data: SiteData, spec: ArchiveSpec): { path: string; props: ArchivePageProps }[] {
   const base = spec.pathIn(spec.locale);
-  const { latest, pages } = paginateStable(spec.stories, ARCHIVE_PAGE_SIZE);
+  const { latest, pages } = paginateStable(spec.stories, site.archivePageSize);
   const pageLinks = (current: number | null) =>
     pages.length === 0
       ? []

@@ -8,6 +8,7 @@ import Corrections from '../components/Corrections.astro';
 import MainMedia from '../components/MainMedia.astro';
 import StoryBody from '../components/StoryBody.astro';
 import type { Locale } from '../config/locales.ts';
+import { site } from '../config/site.ts';
 import { toFeedHtml, type FeedStory } from '../newsroom/feed-xml.ts';
 import { toAbsoluteUrl } from '../newsroom/permalinks.ts';
 import type { PhotoView } from '../newsroom/photos.ts';
@@ -15,9 +16,6 @@ import { getDateModified } from '../newsroom/publish.ts';
 import { getCrop } from './images.ts';
 import { getSiteData, type StoryVersion } from './site-data.ts';
 import { getPhotoView } from './views.ts';
-
-/** Stories per feed: enough for a reader to catch up, small enough to fetch on a phone. */
-export const FEED_SIZE = 50;
 
 let container: Promise<AstroContainer> | undefined;
 const rendered = new Map<string, Promise<string>>();
@@ -64,5 +62,5 @@ async function toFeedStory(version: StoryVersion): Promise<FeedStory> {
 /** The newest published stories of a language, ready for a feed. */
 export async function getFeedStories(locale: Locale): Promise<FeedStory[]> {
   const data = await getSiteData();
-  return Promise.all(data.byLocale[locale].slice(0, FEED_SIZE).map(toFeedStory));
+  return Promise.all(data.byLocale[locale].slice(0, site.feedSize).map(toFeedStory));
 }
