@@ -5,6 +5,7 @@
  */
 import type { SitemapOptions } from '@astrojs/sitemap';
 import { defaultLocale, localeKeys, locales } from '../config/locales.ts';
+import { getXDefault } from '../newsroom/hreflang.ts';
 
 export interface PageMeta {
   /** article:modified_time, W3C with offset. */
@@ -26,11 +27,11 @@ export function getSitemapConfig(readPageMeta: (url: string) => PageMeta | undef
       const meta = readPageMeta(item.url);
       if (meta?.noindex) return undefined;
       const links = item.links ?? [];
-      const xDefault = links.find((link) => link.lang === locales[defaultLocale].lang);
+      const xDefault = getXDefault(links);
       return {
         ...item,
         ...(meta?.modified ? { lastmod: meta.modified } : {}),
-        ...(links.length > 0 && xDefault ? { links: [...links, { lang: 'x-default', url: xDefault.url }] } : {}),
+        ...(xDefault ? { links: [...links, { lang: 'x-default', url: xDefault }] } : {}),
       };
     },
   };
