@@ -9,7 +9,7 @@
 import type { RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
-import { escapeXml } from './news-sitemap.ts';
+import { escapeXml } from './xml.ts';
 
 /** Attributes the browser loads, and those that only make sense on the site's own pages. */
 const URL_PROPERTIES = ['src', 'href'] as const;

@@ -4,6 +4,7 @@
  */
 import { site } from '../config/site.ts';
 import { toW3C } from './dates.ts';
+import { escapeXml } from './xml.ts';
 
 export const NEWS_MAX_URLS = 1000;
 
@@ -21,10 +22,6 @@ export function selectNewsItems(items: NewsItem[], now: Date): NewsItem[] {
     .filter((item) => item.published.getTime() <= now.getTime() && item.published.getTime() >= from)
     .sort((a, b) => b.published.getTime() - a.published.getTime() || a.url.localeCompare(b.url))
     .slice(0, NEWS_MAX_URLS);
-}
-
-export function escapeXml(text: string): string {
-  return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 }
 
 export function toNewsSitemapXml(items: NewsItem[], publicationName: (language: string) => string, timeZone: string): string {
