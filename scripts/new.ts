@@ -13,7 +13,7 @@ import { site } from '../src/config/site.ts';
 import { hasOffset, toW3C } from '../src/newsroom/dates.ts';
 import { getNow } from '../src/newsroom/now.ts';
 import { SLUG } from '../src/newsroom/permalinks.ts';
-import { splitFrontmatter } from '../src/check/validate.ts';
+import { splitFrontmatter } from '../src/check/frontmatter.ts';
 
 const USAGE = `usage: npm run new -- <story-id> [--lang ${localeKeys.join('|')}]   (story id: a lowercase slug such as my-story; default language ${defaultLocale})`;
 

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { localeKeys } from '../src/config/locales.ts';
 import { formatTable, toJsonRow, translationReport, type StoryInput, type StoryVersion } from '../src/newsroom/translations.ts';
-import { splitFrontmatter } from '../src/check/validate.ts';
+import { splitFrontmatter } from '../src/check/frontmatter.ts';
 
 let json = false;
 try {

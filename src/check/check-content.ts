@@ -5,7 +5,8 @@
 import { join } from 'node:path';
 import { getLockHash } from '../site/cache-key.ts';
 import { ImagePathSchema, makePhotoSchema, PersonSchema, SectionSchema, StorySchema } from '../content.config.ts';
-import { formatProblem, hasErrors, validateContent, type Problem } from './validate.ts';
+import { formatProblem, hasErrors, type Problem } from './problems.ts';
+import { validateContent } from './validate.ts';
 
 export const contentSchemas = {
   story: StorySchema,

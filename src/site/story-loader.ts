@@ -14,7 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { getLockHash, getSourceHash } from './cache-key.ts';
 import { toBodyHtml } from './story-body.ts';
-import { findNonUtf8Line, NOT_UTF8_MESSAGE, splitFrontmatter } from '../check/validate.ts';
+import { splitFrontmatter } from '../check/frontmatter.ts';
+import { findNonUtf8Line, NOT_UTF8_MESSAGE } from '../check/source-text.ts';
 
 const BODY_CODE = getSourceHash(new URL('./story-body.ts', import.meta.url).href, new URL('../newsroom/body-syntax.ts', import.meta.url).href);
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkContent } from '../../src/check/check-content.ts';
-import { splitFrontmatter } from '../../src/check/validate.ts';
+import { splitFrontmatter } from '../../src/check/frontmatter.ts';
 import { fixtureContent, makeProject, removeProject, runScript } from '../helpers/project.ts';
 
 const projects: string[] = [];

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EN_TARGET_WORDS, PEOPLE, photoId, POOL_SIZE, SECTIONS, TAGS, writeCorpus, ZH_TARGET_CHARS, type CorpusInfo } from '../../scripts/bench/corpus.ts';
 import { countChars, countWords } from '../../scripts/bench/text.ts';
 import { checkContent } from '../../src/check/check-content.ts';
-import { splitFrontmatter } from '../../src/check/validate.ts';
+import { splitFrontmatter } from '../../src/check/frontmatter.ts';
 
 const NOW = '2026-01-01T00:00:00+08:00';
 let dir: string;

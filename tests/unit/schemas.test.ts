@@ -3,7 +3,9 @@ import { contentSchemas } from '../../src/check/check-content.ts';
 import { z } from 'astro/zod';
 import { containedImage, ImagePathSchema, PersonSchema, SectionSchema, StorySchema } from '../../src/content.config.ts';
 import { isAllowedLinkUrl, MARKDOWN_IMAGE_MESSAGE } from '../../src/newsroom/body-syntax.ts';
-import { checkBody, splitFrontmatter, type Problem } from '../../src/check/validate.ts';
+import { checkBody } from '../../src/check/body-check.ts';
+import { splitFrontmatter } from '../../src/check/frontmatter.ts';
+import type { Problem } from '../../src/check/problems.ts';
 
 const story = {
   title: '标题',

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { contentSchemas } from '../../src/check/check-content.ts';
-import { formatProblem, validateContent } from '../../src/check/validate.ts';
+import { formatProblem } from '../../src/check/problems.ts';
+import { validateContent } from '../../src/check/validate.ts';
 import { fixtureContent } from '../helpers/project.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gazette-cache-'));

@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/check/check-content.ts';
 import { site } from '../../src/config/site.ts';
-import { splitFrontmatter } from '../../src/check/validate.ts';
+import { splitFrontmatter } from '../../src/check/frontmatter.ts';
 import { edit, EN, HERO, INLINE, STORY, useContentCopies, ZH } from '../helpers/content-tree.ts';
 import { repoRoot } from '../helpers/project.ts';
 

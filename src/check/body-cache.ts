@@ -1,0 +1,67 @@
+/** The body check's results, kept in a JSON file from one run of the check to the next. */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { getSourceHash } from '../site/cache-key.ts';
+import { checkBody } from './body-check.ts';
+import type { Problem } from './problems.ts';
+
+/** What checkBody found in one body, without the file name: the same body gives the same result. */
+interface CheckedBody {
+  photos: { id: string; line?: number }[];
+  problems: Omit<Problem, 'file'>[];
+}
+
+/**
+ * checkBody results by a hash of (first body line, body), for bodies unchanged since the last
+ * check: parsing MDX is most of the check's time, and a rebuild after editing one story should
+ * parse one file. `next` collects the entries used in this run, so the cache never keeps the
+ * bodies of deleted or edited files.
+ */
+export interface BodyCache {
+  previous: Map<string, CheckedBody>;
+  next: Map<string, CheckedBody>;
+}
+
+/**
+ * Changes whenever the code that decides a body's verdict (the body check and the body grammar)
+ * or this file's way of storing it changes, so a cached result never outlives the rules that
+ * made it; an edit to any other rule of the check leaves it valid.
+ */
+const VALIDATOR_VERSION = getSourceHash(
+  import.meta.url,
+  new URL('./body-check.ts', import.meta.url).href,
+  new URL('../newsroom/body-syntax.ts', import.meta.url).href,
+);
+
+/** `salt` names what else the results depend on, e.g. a hash of the installed parser versions. */
+export function readBodyCache(file: string, salt = ''): BodyCache {
+  const cache: BodyCache = { previous: new Map(), next: new Map() };
+  try {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { version?: string; bodies?: Record<string, CheckedBody> };
+    if (saved.version === VALIDATOR_VERSION + salt && saved.bodies) cache.previous = new Map(Object.entries(saved.bodies));
+  } catch {
+    // No cache yet, or an unreadable one: check every body.
+  }
+  return cache;
+}
+
+export function writeBodyCache(file: string, cache: BodyCache, salt = ''): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify({ version: VALIDATOR_VERSION + salt, bodies: Object.fromEntries(cache.next) }));
+}
+
+/** checkBody, answered from `cache` when the same body at the same line was checked before. */
+export function checkBodyCached(body: string, file: string, bodyLine: number, problems: Problem[], cache: BodyCache | undefined) {
+  if (!cache) return checkBody(body, file, bodyLine, problems);
+  const key = createHash('sha256').update(`${bodyLine}\0${body}`).digest('base64url');
+  let checked = cache.previous.get(key) ?? cache.next.get(key);
+  if (!checked) {
+    const own: Problem[] = [];
+    const photos = checkBody(body, file, bodyLine, own);
+    checked = { photos, problems: own.map(({ file: _file, ...rest }) => rest) };
+  }
+  cache.next.set(key, checked);
+  problems.push(...checked.problems.map((problem) => ({ ...problem, file })));
+  return checked.photos.map((photo) => ({ ...photo }));
+}

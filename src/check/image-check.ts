@@ -1,0 +1,98 @@
+/**
+ * The image file behind a photo entry: a photo format by its content (whatever its name),
+ * inside its story's photos/ folder, within the pixel limit, decodable to the end, and wide
+ * enough for a hero. The only module that loads sharp, so reading frontmatter never does.
+ */
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, extname, relative, resolve, sep } from 'node:path';
+import sharp from 'sharp';
+import { site } from '../config/site.ts';
+import { IMAGE_EXTENSIONS, type PhotoFile } from './content-files.ts';
+import type { PhotoUse } from './cross-entry.ts';
+import { lineOf } from './frontmatter.ts';
+import type { Problem } from './problems.ts';
+
+/** What a photo file may really be, by its content (sharp's reading of its header), whatever its name. */
+const PHOTO_FORMATS: string[] = ['jpeg', 'png', 'webp'];
+const FORMAT_NAMES: Record<string, string> = {
+  svg: 'an SVG drawing (which may hold scripts)',
+  gif: 'a GIF image',
+  heif: 'a HEIF/AVIF image',
+  tiff: 'a TIFF image',
+  pdf: 'a PDF document',
+  jp2k: 'a JPEG 2000 image',
+  jxl: 'a JPEG XL image',
+};
+const describeFormat = (format: string) => FORMAT_NAMES[format] ?? `a "${format}" file`;
+const megapixels = (pixels: number) => Number((pixels / 1e6).toFixed(1)).toString();
+
+/** `skipDecode` leaves out sharp's reading of the file (unit tests of pure rules). */
+export async function checkImage(
+  photo: PhotoFile,
+  data: Record<string, unknown>,
+  needs: PhotoUse[],
+  root: string,
+  skipDecode: boolean,
+  problems: Problem[],
+): Promise<void> {
+  const imageField = data.image as string;
+  const imagePath = resolve(dirname(photo.file), imageField);
+  const imageLine = lineOf(photo.yaml, ['image']);
+  if (!IMAGE_EXTENSIONS.includes(extname(imagePath).toLowerCase())) {
+    problems.push({ file: photo.file, line: imageLine, field: 'image', message: `"${imageField}" is not a ${IMAGE_EXTENSIONS.join(', ')} file`, severity: 'error' });
+    return;
+  }
+  if (!existsSync(imagePath)) {
+    // A placeholder entry's image is made by a command: say which.
+    const hint = data.placeholder === true ? '; run `npm run placeholders` to make a labelled placeholder' : '';
+    problems.push({ file: photo.file, line: imageLine, field: 'image', message: `image file not found: ${relative(dirname(root), imagePath)}${hint}`, severity: 'error' });
+    return;
+  }
+  const photosDir = dirname(photo.file);
+  if (!realpathSync(imagePath).startsWith(realpathSync(photosDir) + sep)) {
+    // The path itself passed the schema's rule, so a symbolic link leads out.
+    problems.push({ file: photo.file, line: imageLine, field: 'image', message: `"${imageField}" is a link to a file outside this story's photos/ folder: put the image file itself there`, severity: 'error' });
+    return;
+  }
+  if (skipDecode) return;
+  try {
+    // Header only: the format and size are known before a single pixel is decoded.
+    const meta = await sharp(imagePath, { failOn: 'error', limitInputPixels: false }).metadata();
+    if (!PHOTO_FORMATS.includes(meta.format)) {
+      problems.push({ file: photo.file, line: imageLine, field: 'image', message: `"${imageField}" is ${describeFormat(meta.format)}, not a photo: expected a JPEG, PNG or WebP file`, severity: 'error' });
+      return;
+    }
+    const maxPixels = site.maxPhotoPixels;
+    if (meta.width * meta.height > maxPixels) {
+      problems.push({
+        file: photo.file,
+        line: imageLine,
+        field: 'image',
+        message: `image is ${meta.width}x${meta.height} px (${megapixels(meta.width * meta.height)} megapixels); a photo may have at most ${megapixels(maxPixels)} megapixels (maxPhotoPixels in src/config/site.ts): scale it down`,
+        severity: 'error',
+      });
+      return;
+    }
+    // metadata() reads only the header: decode a thumbnail to catch a truncated or corrupt body.
+    await sharp(imagePath, { failOn: 'error', limitInputPixels: site.maxPhotoPixels }).resize(16).raw().toBuffer();
+    const width = meta.autoOrient?.width ?? meta.width ?? 0;
+    // Newsroom rule: a hero must be sharp on a 1,200 px-wide card (Google Discover, JSON-LD).
+    if (needs.some((need) => need.hero) && width < site.heroMinWidth) {
+      problems.push({
+        file: photo.file,
+        line: imageLine,
+        field: 'image',
+        message: `hero image is ${width} px wide; a hero must be at least ${site.heroMinWidth} px wide`,
+        severity: 'error',
+      });
+    }
+  } catch (error) {
+    problems.push({
+      file: photo.file,
+      line: imageLine,
+      field: 'image',
+      message: `image cannot be read (${(error as Error).message.split('\n')[0]}): expected a valid JPEG, PNG or WebP`,
+      severity: 'error',
+    });
+  }
+}
