@@ -11,8 +11,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { localeKeys, locales } from '../src/config/locales.ts';
 import { getNow } from '../src/newsroom/now.ts';
-import { pruneUnreferencedAssets } from '../src/site/prune-assets.ts';
-import { writeSearchIndex } from '../src/site/search-index.ts';
+import { pruneUnreferencedAssets } from '../src/build/prune-assets.ts';
+import { writeSearchIndex } from '../src/build/search-index.ts';
 
 const root = process.cwd();
 const dist = join(root, 'dist');

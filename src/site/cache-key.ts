@@ -1,21 +1,2 @@
-/**
- * What cached results depend on besides their input: the code that made them and the
- * installed packages (a parser upgrade changes package-lock.json), so no cache outlives them.
- */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const hash = (data: string | Buffer) => createHash('sha256').update(data).digest('hex').slice(0, 16);
-
-/** A hash of package-lock.json, or '' where there is none. */
-export function getLockHash(projectRoot: string): string {
-  const lock = join(projectRoot, 'package-lock.json');
-  return existsSync(lock) ? hash(readFileSync(lock)) : '';
-}
-
-/** A hash of the source of the modules at these URLs (an import.meta.url, or one resolved from it). */
-export function getSourceHash(...moduleUrls: string[]): string {
-  return hash(moduleUrls.map((url) => readFileSync(fileURLToPath(url), 'utf8')).join('\0'));
-}
+// Moved to src/build/hash.ts; this re-export lasts until src/check and story-loader.ts import from there.
+export { getLockHash, getSourceHash } from '../build/hash.ts';

@@ -11,10 +11,10 @@
  * caption, a story published or withdrawn) re-renders every page, as a build without the cache
  * would. Feeds, sitemaps and the search page carry no key and are always rendered.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../build/hash.ts';
 import { getSiteData } from './site-data.ts';
 
-const hash = (text: string) => createHash('sha256').update(text).digest('base64url');
+const hash = (text: string) => sha256(text, 'base64url');
 
 /**
  * Props may hold story versions, which link to each other (translations) and carry their
