@@ -9,11 +9,12 @@
  * Needs a CJK font for the Chinese label (Debian: fonts-noto-cjk); the generated
  * files are committed, so a build never needs the font.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { parse } from 'yaml';
+import { listDir, listDirs } from '../src/build/files.ts';
 
 const { values } = parseArgs({
   options: {
@@ -66,10 +67,9 @@ export function placeholderSvg(id: string, caption: { zh?: string; en?: string }
 
 const storiesDir = resolve(values.content, 'stories');
 let made = 0;
-for (const story of existsSync(storiesDir) ? readdirSync(storiesDir) : []) {
+for (const story of listDirs(storiesDir)) {
   const photosDir = join(storiesDir, story, 'photos');
-  if (!existsSync(photosDir)) continue;
-  for (const name of readdirSync(photosDir).filter((n) => n.endsWith('.yaml'))) {
+  for (const name of listDir(photosDir).filter((n) => n.endsWith('.yaml'))) {
     const entry = parse(readFileSync(join(photosDir, name), 'utf8')) as { image?: string; placeholder?: boolean; caption?: { zh?: string; en?: string } };
     if (!entry?.placeholder || !entry.image) continue;
     const target = resolve(dirname(join(photosDir, name)), entry.image);

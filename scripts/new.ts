@@ -4,10 +4,11 @@
  * Adding a language to an existing story copies published, authors, section and hero
  * from the version already there, so the translation starts consistent with it.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
+import { listDir } from '../src/build/files.ts';
 import { defaultLocale, isLocale, localeKeys, type Locale } from '../src/config/locales.ts';
 import { site } from '../src/config/site.ts';
 import { hasOffset, toW3C } from '../src/newsroom/dates.ts';
@@ -30,8 +31,7 @@ function fail(message: string): never {
 
 /** Ids of the <id>.yaml files in a content folder, sorted. */
 function idsIn(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
+  return listDir(dir)
     .filter((name) => name.endsWith('.yaml'))
     .map((name) => name.slice(0, -'.yaml'.length))
     .filter((id) => SLUG.test(id))

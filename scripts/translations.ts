@@ -3,10 +3,11 @@
  * older than the source-language version (by `updated`, else `published`). A report,
  * so it always exits 0; `npm run check` is what catches broken files.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
+import { listDirs } from '../src/build/files.ts';
 import { localeKeys } from '../src/config/locales.ts';
 import { formatTable, toJsonRow, translationReport, type StoryInput, type StoryVersion } from '../src/newsroom/translations.ts';
 import { splitFrontmatter } from '../src/check/frontmatter.ts';
@@ -38,8 +39,7 @@ function readVersion(file: string, shown: string): StoryVersion {
 }
 
 const stories: StoryInput[] = [];
-for (const id of existsSync(storiesDir) ? readdirSync(storiesDir).sort() : []) {
-  if (!statSync(join(storiesDir, id)).isDirectory()) continue;
+for (const id of listDirs(storiesDir)) {
   const dir = `content/stories/${id}`;
   const versions: StoryInput['versions'] = {};
   for (const locale of localeKeys) {

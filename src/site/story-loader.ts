@@ -8,12 +8,13 @@
  * a JavaScript module on every build (docs/decisions/007-story-bodies-as-html.md).
  */
 import type { Loader } from 'astro/loaders';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { getLockHash, getSourceHash } from './cache-key.ts';
 import { toBodyHtml } from './story-body.ts';
+import { listDirs } from '../build/files.ts';
 import { splitFrontmatter } from '../check/frontmatter.ts';
 import { findNonUtf8Line, NOT_UTF8_MESSAGE } from '../check/source-text.ts';
 
@@ -57,8 +58,7 @@ export function storyLoader({ base, locales }: { base: string; locales: readonly
 
       async function sync() {
         const seen = new Set<string>();
-        const storyIds = existsSync(root) ? readdirSync(root).filter((name) => statSync(join(root, name)).isDirectory()) : [];
-        for (const storyId of storyIds.sort()) {
+        for (const storyId of listDirs(root)) {
           for (const locale of locales) {
             if (existsSync(fileOf(storyId, locale))) seen.add(await loadFile(storyId, locale));
           }
