@@ -24,6 +24,7 @@ import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
 import type { Result as LighthouseResult } from 'lighthouse';
 import { distFile, readDistPage, serveDir } from './lib/serve.ts';
 import { CHROMIUM_ARGS, resolveChromium, writeFontConfig } from './lib/chromium.ts';
+import { formatTable } from '../src/build/table.ts';
 
 const PAGES = [
   { name: 'story (zh)', path: '/2025/12/22/lianshang-fali-zhenxing-chanye/' },
@@ -145,11 +146,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-function pad(text: string, width: number, right = false): string {
-  return right ? text.padStart(width) : text.padEnd(width);
-}
-
-function formatTable(results: PageResult[]): string {
+function formatResults(results: PageResult[]): string {
   const header = ['page', 'perf', 'a11y', 'best-pr', 'seo', 'LCP ms', 'CLS', 'total bytes', 'HTML+CSS gz'];
   const rows = results.map((r) => [
     r.page,
@@ -159,9 +156,7 @@ function formatTable(results: PageResult[]): string {
     r.totalBytes === null ? '—' : r.totalBytes.toLocaleString('en-US'),
     r.htmlCssGzipBytes.toLocaleString('en-US'),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((cell, i) => pad(cell, widths[i]!, i > 0)).join(' | ')} |`;
-  return [line(header), `|${widths.map((w, i) => (i > 0 ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`, ...rows.map(line)].join('\n');
+  return formatTable([header, ...rows], { markdown: true, align: header.map((_, c) => (c === 0 ? 'left' : 'right')) });
 }
 
 let chromiumPath: string;
@@ -263,7 +258,7 @@ try {
 }
 
 console.log(`Lighthouse ${lighthouseVersion} (Chromium ${browserVersion}) mobile audit (default config: mobile, simulated throttling), median of ${RUNS} run${RUNS === 1 ? '' : 's'} per page, ${new Date().toISOString()}\n`);
-console.log(formatTable(results));
+console.log(formatResults(results));
 const notes = results.flatMap((r) => [
   ...(r.error ? [`${r.page}: RUN FAILED: ${r.error}`] : []),
   ...(r.performanceRange && r.performanceRange[0] !== r.performanceRange[1]

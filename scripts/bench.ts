@@ -16,7 +16,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyProjectFiles, PROJECT_FILES } from '../src/build/project-files.ts';
 import { listFiles } from '../src/build/prune-assets.ts';
+import { formatTable, type Align } from '../src/build/table.ts';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,7 +41,6 @@ const repoNodeModules = join(repoRoot, 'node_modules');
 const astroBin = join(repoNodeModules, 'astro/bin/astro.mjs');
 /** The benchmark's fixed "now": every story is published before it. */
 const NOW = '2026-01-01T00:00:00+08:00';
-const PROJECT_FILES = ['src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
 const IMAGE_FILE = /\.(avif|webp|jpe?g|png|gif)$/i;
 
 const log = (line: string) => console.error(`[bench] ${line}`);
@@ -116,9 +117,7 @@ const loadBefore = loadavg()[0]!;
 /** A copy of the project (no content yet) with node_modules linked package by package. */
 function copyProject(dir: string): void {
   mkdirSync(dir);
-  for (const name of PROJECT_FILES) {
-    if (existsSync(join(repoRoot, name))) cpSync(join(repoRoot, name), join(dir, name), { recursive: true });
-  }
+  copyProjectFiles(repoRoot, dir);
   linkNodeModules(dir, repoNodeModules);
 }
 
@@ -164,19 +163,19 @@ const rows: [string, Measured & { phases: Phases }, number][] = [
 const cpu = (m: Measured) => (m.cpuMs === undefined ? 'n/a' : `${secs(m.cpuMs)} (${(m.cpuMs / m.wallMs).toFixed(2)})`);
 const header = ['build', 'wall', 'ms/page', 'pages', 'CPU (cores busy)', 'peak RSS (tree)', 'max 1 process'];
 const lines = [header, ...rows.map(([name, m, pages]) => [name, secs(m.wallMs), (m.wallMs / pages).toFixed(1), String(pages), cpu(m), mb(m.treePeakRssKb), mb(m.maxProcessRssKb)])];
-const widths = header.map((_, c) => Math.max(...lines.map((row) => row[c]!.length)));
 const ratio = cold.wallMs / baselines.unified.wallMs;
 const ratioImagesCached = imagesCached.wallMs / baselines.unified.wallMs;
 console.log(`Gazette bench: ${stories} stories (${stories * 2} story files), ${POOL_SIZE}-photo pool at 3000x2000; ${cpus().length} CPUs, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, node ${process.version}`);
 console.log(`code: ${code}; 1-min load average ${loadBefore.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end`);
-for (const row of lines) console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '));
+// Names left, numbers right.
+const align = (header: string[]): Align[] => header.map((_, c) => (c === 0 ? 'left' : 'right'));
+console.log(formatTable(lines, { align: align(header) }));
 // Where the time goes: Astro's own phases, and what runs outside `astro build` (Gazette's content
 // check before it; pruning and the Pagefind index after it; node start-up).
 const phaseHeader = ['phases', 'vite (MDX)', 'pages', 'images', 'astro', 'outside astro'];
 const fmt = (ms: number | undefined) => (ms === undefined ? '?' : secs(ms));
 const phaseLines = [phaseHeader, ...rows.map(([name, m]) => [name, fmt(m.phases.vite), fmt(m.phases.pages), fmt(m.phases.images), fmt(m.phases.astro), fmt(m.phases.astro === undefined ? undefined : m.wallMs - m.phases.astro)])];
-const phaseWidths = phaseHeader.map((_, c) => Math.max(...phaseLines.map((row) => row[c]!.length)));
-for (const row of phaseLines) console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(phaseWidths[c]!) : cell.padStart(phaseWidths[c]!))).join('  '));
+console.log(formatTable(phaseLines, { align: align(phaseHeader) }));
 console.log(
   `ratio gazette/unified ${ratio.toFixed(2)} cold, ${ratioImagesCached.toFixed(2)} with images cached; satteri/unified ${(baselines.satteri.wallMs / baselines.unified.wallMs).toFixed(2)}; ` +
     `warm/cold ${((warm.wallMs / cold.wallMs) * 100).toFixed(0)}%; peak RSS gazette/unified ${(cold.treePeakRssKb / baselines.unified.treePeakRssKb).toFixed(2)}; ` +

@@ -7,6 +7,7 @@
 import { defaultLocale, localeKeys } from '../config/locales.ts';
 import { site } from '../config/site.ts';
 import { toInstant, toW3C } from './dates.ts';
+import { formatTable as formatTextTable } from '../build/table.ts';
 
 /** One language version of a story: its file and the raw frontmatter dates. */
 export interface StoryVersion {
@@ -126,7 +127,5 @@ export function describeStatus(row: TranslationStatus, source: string = defaultL
 
 /** The report as an aligned plain-text table, one story a line under a header. */
 export function formatTable(rows: TranslationStatus[], source: string = defaultLocale): string {
-  const lines = [['story', 'status', 'file'], ...rows.map((row) => [row.id, describeStatus(row, source), row.todo.join(', ')])];
-  const widths = [0, 1].map((column) => Math.max(...lines.map((line) => line[column]!.length)));
-  return lines.map((line) => line.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell)).join('  ').trimEnd()).join('\n');
+  return formatTextTable([['story', 'status', 'file'], ...rows.map((row) => [row.id, describeStatus(row, source), row.todo.join(', ')])]);
 }

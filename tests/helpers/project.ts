@@ -11,14 +11,13 @@ import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { copyProjectFiles } from '../../src/build/project-files.ts';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const fixturesDir = join(repoRoot, 'tests/fixtures');
 
 /** A fixed build time for fixture builds, so embargo and date tests are deterministic. */
 export const FIXTURE_NOW = '2025-12-23T00:00:00+08:00';
-
-const PROJECT_FILES = ['src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
 
 /**
  * The environment an editor's shell would have: vitest sets NODE_ENV, MODE, DEV, PROD, SSR
@@ -35,9 +34,7 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 /** A temp copy of the project whose content/ is `content` (a path), or the real content/ when omitted. */
 export function makeProject(content: string = join(repoRoot, 'content')): string {
   const dir = mkdtempSync(join(tmpdir(), 'gazette-test-'));
-  for (const name of PROJECT_FILES) {
-    if (existsSync(join(repoRoot, name))) cpSync(join(repoRoot, name), join(dir, name), { recursive: true });
-  }
+  copyProjectFiles(repoRoot, dir);
   cpSync(content, join(dir, 'content'), { recursive: true });
   symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return dir;
