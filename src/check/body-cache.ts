@@ -1,8 +1,7 @@
 /** The body check's results, kept in a JSON file from one run of the check to the next. */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { getSourceHash } from '../site/cache-key.ts';
+import { getSourceHash, sha256 } from '../build/hash.ts';
 import { checkBody } from './body-check.ts';
 import type { Problem } from './problems.ts';
 
@@ -54,7 +53,7 @@ export function writeBodyCache(file: string, cache: BodyCache, salt = ''): void 
 /** checkBody, answered from `cache` when the same body at the same line was checked before. */
 export function checkBodyCached(body: string, file: string, bodyLine: number, problems: Problem[], cache: BodyCache | undefined) {
   if (!cache) return checkBody(body, file, bodyLine, problems);
-  const key = createHash('sha256').update(`${bodyLine}\0${body}`).digest('base64url');
+  const key = sha256(`${bodyLine}\0${body}`, 'base64url');
   let checked = cache.previous.get(key) ?? cache.next.get(key);
   if (!checked) {
     const own: Problem[] = [];

@@ -3,7 +3,7 @@
  * script, `npm run check` and the Astro integration alike.
  */
 import { join } from 'node:path';
-import { getLockHash } from '../site/cache-key.ts';
+import { getLockHash } from '../build/hash.ts';
 import { ImagePathSchema, makePhotoSchema, PersonSchema, SectionSchema, StorySchema } from '../content.config.ts';
 import { formatProblem, hasErrors, type Problem } from './problems.ts';
 import { validateContent } from './validate.ts';

@@ -12,9 +12,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { getLockHash, getSourceHash } from './cache-key.ts';
 import { toBodyHtml } from './story-body.ts';
 import { listDirs } from '../build/files.ts';
+import { getLockHash, getSourceHash } from '../build/hash.ts';
 import { splitFrontmatter } from '../check/frontmatter.ts';
 import { findNonUtf8Line, NOT_UTF8_MESSAGE } from '../check/source-text.ts';
 
