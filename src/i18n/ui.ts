@@ -7,8 +7,6 @@
 export interface UIStrings {
   /** Skip link target text. */
   skipToContent: string;
-  /** Landmark label of the main navigation. */
-  mainNav: string;
   /** Home link. */
   home: string;
   /** Front page heading for the latest stories. */
@@ -63,10 +61,6 @@ export interface UIStrings {
   pageTitle: string;
   /** Label of the list of numbered archive pages. */
   archivePages: string;
-  /** Link to newer stories. */
-  newer: string;
-  /** Link to older stories. */
-  older: string;
   /** Link to the newest page of an archive. */
   latestPage: string;
   /** Heading of a photographer's pictures: {name}. */
@@ -77,12 +71,8 @@ export interface UIStrings {
   movedTitle: string;
   /** Text before the new address on a redirect page. */
   movedText: string;
-  /** Label of one correction. */
-  correction: string;
   /** Heading of the corrections note. */
   corrections: string;
-  /** Label of the feed links. */
-  feeds: string;
   /** Link to the search page in the header. */
   search: string;
   /** Heading of the search page. */
