@@ -128,25 +128,16 @@ export function checkEntries(
         refError(['corrections', index, 'date'], `${shown(rawDate)} is before published ${shown(raw.published)}: a correction is made to a published story`);
       }
     });
-    const title = data.title as string;
-    if ([...title].length > site.headlineMax) {
-      problems.push({
-        file: story.file,
-        line: lineOf(story.yaml, ['title']),
-        field: 'title',
-        message: `headline is ${[...title].length} characters; keep it within ${site.headlineMax} so search and news results do not cut it`,
-        severity: 'warning',
-      });
-    }
-    const summary = data.summary as string;
-    if ([...summary].length > site.summaryMax) {
-      problems.push({
-        file: story.file,
-        line: lineOf(story.yaml, ['summary']),
-        field: 'summary',
-        message: `summary is ${[...summary].length} characters; keep it within ${site.summaryMax} for feeds and search results`,
-        severity: 'warning',
-      });
+    // Newsroom limits: longer text still builds, but search, news results and feeds cut it.
+    const limits = [
+      { field: 'title', name: 'headline', max: site.headlineMax, why: 'so search and news results do not cut it' },
+      { field: 'summary', name: 'summary', max: site.summaryMax, why: 'for feeds and search results' },
+    ] as const;
+    for (const { field, name, max, why } of limits) {
+      const length = [...(data[field] as string)].length;
+      if (length > max) {
+        problems.push({ file: story.file, line: lineOf(story.yaml, [field]), field, message: `${name} is ${length} characters; keep it within ${max} ${why}`, severity: 'warning' });
+      }
     }
     // A draft's photos may still be work in progress; a scheduled story publishes by itself, so it is held to the full rule.
     const severity: Problem['severity'] = data.draft ? 'warning' : 'error';

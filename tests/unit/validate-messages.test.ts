@@ -101,4 +101,12 @@ describe('warnings name the file but are not errors', () => {
     expect(report.ok, report.lines.join('\n')).toBe(true);
     expect(report.lines.join('\n')).toMatch(/content\/stories\/bilingual-story\/en\.mdx:\d+: title: warning: headline is 125 characters/);
   });
+
+  it('warns about a summary over 200 characters, counted in characters, not bytes', async () => {
+    const dir = makeContentProject();
+    edit(dir, ZH, (t) => t.replace(/^summary: .*$/m, `summary: ${'摘要'.repeat(101)}`));
+    const report = await checkContent(dir);
+    expect(report.ok, report.lines.join('\n')).toBe(true);
+    expect(report.lines).toContain('content/stories/bilingual-story/zh.mdx:4: summary: warning: summary is 202 characters; keep it within 200 for feeds and search results');
+  });
 });
