@@ -1,13 +1,9 @@
 // @ts-check
-import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
-import remarkGfm from 'remark-gfm';
 import { defaultLocale, localeKeys } from './src/config/locales.ts';
 import { getSiteUrl } from './src/config/site.ts';
 import gazette, { readBuiltPageMeta } from './src/site/integration.ts';
-import { skipHeadInjectWarning } from './src/site/bundler-logs.ts';
 import { getSitemapConfig } from './src/site/sitemap-config.ts';
 
 export default defineConfig({
@@ -35,25 +31,13 @@ export default defineConfig({
     defaultLocale,
     routing: { prefixDefaultLocale: false },
   },
-  markdown: {
-    // Astro 7's default processor (Satteri) runs no remark plugins: GFM comes through unified().
-    // SmartyPants stays off: it would rewrite the editors' quotation marks, and the text is sacred.
-    processor: unified({ remarkPlugins: [remarkGfm], smartypants: false }),
-  },
-  // Story bodies do not pass through mdx(): src/site/story-loader.ts renders them to HTML once
-  // (docs/decisions/007-story-bodies-as-html.md). It stays for .mdx pages under src/pages/.
-  integrations: [gazette(), mdx(), sitemap(getSitemapConfig(readBuiltPageMeta))],
+  // No mdx() and no markdown.processor: no page under src/pages/ is Markdown or MDX, and story
+  // bodies are rendered to HTML by src/site/story-loader.ts (docs/decisions/007-story-bodies-as-html.md).
+  integrations: [gazette(), sitemap(getSitemapConfig(readBuiltPageMeta))],
   devToolbar: { enabled: false },
   experimental: {
     // Pages whose cacheKey (src/site/page-cache-keys.ts), code, config and lock file are unchanged
     // are restored from .gazette/cache instead of rendered: a one-body edit re-renders one page.
     incrementalBuild: true,
-  },
-  vite: {
-    build: {
-      rolldownOptions: {
-        onLog: skipHeadInjectWarning,
-      },
-    },
   },
 });
