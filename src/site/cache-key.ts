@@ -1,2 +1,0 @@
-// Moved to src/build/hash.ts; this re-export lasts until src/check and story-loader.ts import from there.
-export { getLockHash, getSourceHash } from '../build/hash.ts';
