@@ -23,7 +23,8 @@ import lighthouse from 'lighthouse';
 import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
 import type { Result as LighthouseResult } from 'lighthouse';
 import { distFile, readDistPage, serveDir } from './lib/serve.ts';
-import { CHROMIUM_ARGS, resolveChromium, writeFontConfig } from './lib/chromium.ts';
+import { CHROMIUM_ARGS, resolveChromium } from './lib/chromium.ts';
+import { writeFontConfig } from './lib/cjk-font.ts';
 import { formatTable } from '../src/build/table.ts';
 
 const PAGES = [

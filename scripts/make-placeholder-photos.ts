@@ -15,6 +15,8 @@ import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { parse } from 'yaml';
 import { listDir, listDirs } from '../src/build/files.ts';
+import { escapeXml } from '../src/newsroom/xml.ts';
+import { writeFontConfig } from './lib/cjk-font.ts';
 
 const { values } = parseArgs({
   options: {
@@ -26,8 +28,8 @@ const { values } = parseArgs({
 });
 const width = Number(values.width);
 const height = Number(values.height);
-
-const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+// The labels are Chinese too: librsvg draws them with the npm CJK font, never as boxes on a machine without one.
+process.env.FONTCONFIG_FILE = writeFontConfig().FONTCONFIG_FILE;
 
 /** A stable hue per photo id, so placeholders are told apart at a glance. */
 const hueOf = (id: string) => [...id].reduce((sum, c) => (sum * 31 + c.charCodeAt(0)) % 360, 7);

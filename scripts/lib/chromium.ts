@@ -1,9 +1,10 @@
 /**
  * The Chromium the browser tests and the audit drive. By default it is the build shipped inside
  * the npm package @sparticuz/chromium, unpacked once into node_modules/.cache, so `npm install`
- * is the only set-up step: no apt, no root, no download. CHROMIUM_PATH, when set, wins.
+ * is the only set-up step: no apt, no root, no download. CHROMIUM_PATH, when set, wins. The CJK
+ * font it is shown comes from ./cjk-font.ts.
  */
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -23,14 +24,11 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** The CJK font the browser is shown (Noto Sans CJK SC, as "Noto Sans S Chinese"), from an npm package. */
-export const CJK_FONT_FILE = 'NotoSansHans-Regular.otf';
-
 /** Thrown when no usable browser can be had; its message is one line an editor or CI log can act on. */
 export class ChromiumUnavailable extends Error {}
 
 /** An installed package's folder (neither package exports its package.json, so walk up from its entry). */
-function packageDir(name: string): string {
+export function packageDir(name: string): string {
   let dir = dirname(require.resolve(name));
   while (!existsSync(join(dir, 'package.json')) || (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string }).name !== name) {
     if (dirname(dir) === dir) throw new Error(`cannot find the folder of ${name}`);
@@ -43,7 +41,7 @@ function packageVersion(name: string): string {
   return (JSON.parse(readFileSync(join(packageDir(name), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-const cacheRoot = join(repoRoot, 'node_modules/.cache/gazette-chromium');
+export const cacheRoot = join(repoRoot, 'node_modules/.cache/gazette-chromium');
 
 /** A folder per package version, so an upgrade never runs a stale binary. */
 function chromiumDir(): string {
@@ -94,37 +92,4 @@ export async function resolveChromium(env: NodeJS.ProcessEnv = process.env): Pro
   rmSync(dir, { recursive: true, force: true });
   renameSync(partial, dir);
   return binary;
-}
-
-/** The folder holding the CJK font shipped by @embedpdf/fonts-sc; throws when the package or file is missing. */
-export function cjkFontDir(): string {
-  let dir: string;
-  try {
-    dir = join(packageDir('@embedpdf/fonts-sc'), 'fonts');
-  } catch {
-    throw new ChromiumUnavailable('The CJK font package @embedpdf/fonts-sc is not installed; run `npm install`.');
-  }
-  if (!existsSync(join(dir, CJK_FONT_FILE))) throw new ChromiumUnavailable(`The CJK font ${join(dir, CJK_FONT_FILE)} is missing; run \`npm install\`.`);
-  return dir;
-}
-
-/**
- * Writes a fontconfig file that shows Chromium the npm CJK font before the machine's own fonts,
- * and returns the environment that makes Chromium read it. Chinese then renders with real glyphs
- * on a machine with no CJK font installed.
- */
-export function writeFontConfig(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
-  const dir = join(cacheRoot, 'fontconfig');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, 'fonts.conf');
-  const xml = `<?xml version="1.0"?>
-<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
-<fontconfig>
-  <dir>${cjkFontDir()}</dir>
-  <cachedir>${join(dir, 'cache')}</cachedir>
-  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
-</fontconfig>
-`;
-  if (!existsSync(file) || readFileSync(file, 'utf8') !== xml) writeFileSync(file, xml);
-  return { ...(env as Record<string, string>), FONTCONFIG_FILE: file };
 }

@@ -5,7 +5,8 @@
  * still run.
  */
 import type { TestProject } from 'vitest/node';
-import { resolveChromium, writeFontConfig } from '../../scripts/lib/chromium.ts';
+import { resolveChromium } from '../../scripts/lib/chromium.ts';
+import { writeFontConfig } from '../../scripts/lib/cjk-font.ts';
 
 export interface ChromiumSetup {
   /** The binary to start, or '' when there is none. */
