@@ -9,7 +9,8 @@ import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { listDirs } from '../src/build/files.ts';
 import { localeKeys } from '../src/config/locales.ts';
-import { formatTable, toJsonRow, translationReport, type StoryInput, type StoryVersion } from '../src/newsroom/translations.ts';
+import { formatTable } from '../src/build/table.ts';
+import { toJsonRow, toTableRows, translationReport, type LanguageVersion, type StoryInput } from '../src/newsroom/translations.ts';
 import { splitFrontmatter } from '../src/check/frontmatter.ts';
 
 let json = false;
@@ -24,7 +25,7 @@ const root = process.cwd();
 const storiesDir = join(root, 'content', 'stories');
 
 /** The frontmatter dates of a file; an unreadable file still counts as present. */
-function readVersion(file: string, shown: string): StoryVersion {
+function readVersion(file: string, shown: string): LanguageVersion {
   const parts = splitFrontmatter(readFileSync(file, 'utf8'));
   if (!parts) return { file: shown };
   try {
@@ -55,7 +56,7 @@ if (json) {
 } else if (rows.length === 0) {
   console.log('All stories are translated and up to date.');
 } else {
-  console.log(formatTable(rows));
+  console.log(formatTable(toTableRows(rows)));
   if (rows.some((row) => row.missing.length > 0)) {
     console.log(`\nStart a missing language version with: npm run new -- <story-id> --lang ${localeKeys.join('|')}`);
   }

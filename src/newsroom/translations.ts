@@ -7,10 +7,9 @@
 import { defaultLocale, localeKeys } from '../config/locales.ts';
 import { site } from '../config/site.ts';
 import { toInstant, toW3C } from './dates.ts';
-import { formatTable as formatTextTable } from '../build/table.ts';
 
 /** One language version of a story: its file and the raw frontmatter dates. */
-export interface StoryVersion {
+export interface LanguageVersion {
   /** Path of the file as it should be shown, e.g. content/stories/my-story/zh.mdx. */
   file: string;
   published?: unknown;
@@ -22,7 +21,7 @@ export interface StoryInput {
   id: string;
   /** Path of the folder as it should be shown, e.g. content/stories/my-story. */
   dir: string;
-  versions: Partial<Record<string, StoryVersion>>;
+  versions: Partial<Record<string, LanguageVersion>>;
 }
 
 /** What needs doing for one story. */
@@ -52,7 +51,7 @@ export interface ReportOptions {
 }
 
 /** When a version last changed: `updated` if it has one, else `published`; undefined when unreadable. */
-export function lastChange(version: StoryVersion): Date | undefined {
+export function lastChange(version: LanguageVersion): Date | undefined {
   // A present but malformed `updated` is not papered over with `published`: npm run check reports it.
   return version.updated !== undefined && version.updated !== null ? toInstant(version.updated) : toInstant(version.published);
 }
@@ -125,7 +124,7 @@ export function describeStatus(row: TranslationStatus, source: string = defaultL
   ].join('; ');
 }
 
-/** The report as an aligned plain-text table, one story a line under a header. */
-export function formatTable(rows: TranslationStatus[], source: string = defaultLocale): string {
-  return formatTextTable([['story', 'status', 'file'], ...rows.map((row) => [row.id, describeStatus(row, source), row.todo.join(', ')])]);
+/** The report's table, one story a row under a header row; the script aligns and prints it. */
+export function toTableRows(rows: TranslationStatus[], source: string = defaultLocale): string[][] {
+  return [['story', 'status', 'file'], ...rows.map((row) => [row.id, describeStatus(row, source), row.todo.join(', ')])];
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeStatus, formatDuration, formatTable, lastChange, toJsonRow, translationReport, type StoryInput } from '../../src/newsroom/translations.ts';
+import { formatTable } from '../../src/build/table.ts';
+import { describeStatus, formatDuration, lastChange, toJsonRow, toTableRows, translationReport, type StoryInput } from '../../src/newsroom/translations.ts';
 
 const story = (id: string, versions: Record<string, { published?: unknown; updated?: unknown }>): StoryInput => ({
   id,
@@ -104,7 +105,7 @@ describe('the report as text', () => {
       story('a-long-story-id', { zh: { published: '2025-12-01T08:00:00+08:00' } }),
       story('short', { zh: { published: '2025-12-03T08:00:00+08:00' }, en: { published: '2025-12-01T08:00:00+08:00' } }),
     ]);
-    const lines = formatTable(rows).split('\n');
+    const lines = formatTable(toTableRows(rows)).split('\n');
     expect(lines).toEqual([
       'story            status                  file',
       'a-long-story-id  missing en              content/stories/a-long-story-id/en.mdx',
