@@ -1,0 +1,48 @@
+/**
+ * Related stories at the end of a story. Newsroom rules: only published stories in the story's
+ * own language (a draft or an embargoed story must never leak, not even in preview, where they
+ * are visible), never the story itself or its translations, and the same list on every build of
+ * the same content, so ties are broken by date and then by id.
+ */
+import { toTagSlug } from './permalinks.ts';
+import type { PublishState } from './publish.ts';
+
+/** How many related stories a story shows at most. */
+export const MAX_RELATED = 3;
+
+/** A shared tag says more about the subject than a shared section, which only says which desk. */
+const TAG_WEIGHT = 2;
+const SECTION_WEIGHT = 1;
+
+export interface RelatedCandidate {
+  id: string;
+  locale: string;
+  state: PublishState;
+  data: { section: string; tags: string[]; published: Date };
+}
+
+/** Tags compared as their archive slugs, so "Testing" and "testing" are one tag, as they are one archive page. */
+const tagSet = (tags: string[]) => new Set(tags.map(toTagSlug).filter(Boolean));
+
+/** 0 when the two share neither a tag nor a section: such a story is not related, however recent. */
+export function relatedScore(story: RelatedCandidate, other: RelatedCandidate): number {
+  const tags = tagSet(story.data.tags);
+  const shared = [...tagSet(other.data.tags)].filter((tag) => tags.has(tag)).length;
+  return shared * TAG_WEIGHT + (story.data.section === other.data.section ? SECTION_WEIGHT : 0);
+}
+
+/** Up to `max` related stories: highest score first, then newest, then by id. */
+export function pickRelated<T extends RelatedCandidate>(story: RelatedCandidate, candidates: readonly T[], max = MAX_RELATED): T[] {
+  return candidates
+    .filter((other) => other.state === 'published' && other.locale === story.locale && other.id !== story.id)
+    .map((other) => ({ other, score: relatedScore(story, other) }))
+    .filter(({ score }) => score > 0)
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        b.other.data.published.getTime() - a.other.data.published.getTime() ||
+        (a.other.id < b.other.id ? -1 : a.other.id > b.other.id ? 1 : 0),
+    )
+    .slice(0, max)
+    .map(({ other }) => other);
+}
