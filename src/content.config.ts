@@ -132,6 +132,17 @@ export const SectionSchema = z.object({
   name: FullyLocalizedTextSchema,
 }).strict();
 
+/**
+ * Frontmatter of a newsroom page, content/pages/<page-id>/<lang>.mdx (page ids: about,
+ * standards, corrections-policy, contact). Its body follows a story body's rules, photos aside.
+ */
+export const NewsroomPageSchema = z.object({
+  /** The page's heading and title, e.g. 关于我们 / About us. */
+  title: text,
+  /** One sentence on what the page says: its description for search results and link previews. */
+  summary: text,
+}).strict();
+
 const contentDir = './content';
 
 export const collections = {
@@ -139,6 +150,11 @@ export const collections = {
     // Entry ids are "<story-id>/<lang>"; each body is rendered to HTML once, not compiled to a module.
     loader: storyLoader({ base: `${contentDir}/stories`, locales: localeKeys }),
     schema: StorySchema,
+  }),
+  pages: defineCollection({
+    // Entry ids are "<page-id>/<lang>"; the same loader and body renderer as the stories.
+    loader: storyLoader({ base: `${contentDir}/pages`, locales: localeKeys, name: 'gazette-pages' }),
+    schema: NewsroomPageSchema,
   }),
   photos: defineCollection({
     // Photo ids are the file names: unique site-wide, so any story may show any photo.

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { getLockHash } from '../build/hash.ts';
-import { ImagePathSchema, makePhotoSchema, PersonSchema, SectionSchema, StorySchema } from '../content.config.ts';
+import { ImagePathSchema, makePhotoSchema, NewsroomPageSchema, PersonSchema, SectionSchema, StorySchema } from '../content.config.ts';
 import { formatProblem, hasErrors, type Problem } from './problems.ts';
 import { validateContent } from './validate.ts';
 
@@ -14,6 +14,7 @@ export const contentSchemas = {
   photo: makePhotoSchema(() => ImagePathSchema),
   person: PersonSchema,
   section: SectionSchema,
+  page: NewsroomPageSchema,
 };
 
 export interface ContentReport {

@@ -12,6 +12,8 @@ export interface ContentSchemas {
   photo: ZodType;
   person: ZodType;
   section: ZodType;
+  /** A newsroom page's frontmatter (content/pages/). */
+  page: ZodType;
 }
 
 /** Turns a zod issue into an editor's message. */

@@ -10,6 +10,7 @@ import { readBodyCache, writeBodyCache } from './body-cache.ts';
 import { loadContent } from './content-files.ts';
 import { checkEntries, checkPhotoLanguages } from './cross-entry.ts';
 import { checkImage } from './image-check.ts';
+import { checkPages } from './page-files.ts';
 import type { Problem } from './problems.ts';
 import type { ContentSchemas } from './schema-messages.ts';
 import { checkInvisible } from './text-rules.ts';
@@ -32,6 +33,7 @@ export async function validateContent(root: string, options: ValidateOptions): P
   const problems: Problem[] = [];
   const bodyCache = options.bodyCacheFile ? readBodyCache(options.bodyCacheFile, options.bodyCacheSalt) : undefined;
   const content = loadContent(resolve(root), problems, bodyCache);
+  checkPages(content.root, options.schemas, problems, bodyCache);
   if (bodyCache && options.bodyCacheFile) writeBodyCache(options.bodyCacheFile, bodyCache, options.bodyCacheSalt);
   for (const { file, yaml } of [...content.stories, ...content.photos, ...content.people.values(), ...content.sections.values()]) {
     if (yaml) checkInvisible(yaml, file, problems);

@@ -25,6 +25,16 @@ export interface UIStrings {
   section: string;
   /** Label for a story's tags. */
   tags: string;
+  /** Heading of the related stories at the end of a story. */
+  relatedStories: string;
+  /** Heading of a story's share section. */
+  share: string;
+  /** Accessible name of the QR code of a story's address. */
+  shareQr: string;
+  /** Label of a story's address, shown to copy. */
+  shareLink: string;
+  /** Link to share a story by email. */
+  shareEmail: string;
   /** The language switch: {language} is the target language's own name. */
   readIn: string;
   /** Landmark label of the language switch, in the page's language. */
@@ -73,6 +83,18 @@ export interface UIStrings {
   movedText: string;
   /** Heading of the corrections note. */
   corrections: string;
+  /** Footer links to the newsroom pages (content/pages/) and the corrections page. */
+  aboutPage: string;
+  standardsPage: string;
+  correctionsPolicyPage: string;
+  contactPage: string;
+  correctionsPage: string;
+  /** Label of the footer's list of newsroom pages. */
+  newsroomPages: string;
+  /** Description of the corrections page. */
+  correctionsPageSummary: string;
+  /** The corrections page with none to list. */
+  noCorrections: string;
   /** Link to the search page in the header. */
   search: string;
   /** Heading of the search page. */

@@ -35,6 +35,27 @@ export interface PublisherInput {
   alternateName?: string[] | undefined;
   url: string;
   logo: ImageCrop;
+  /** The newsroom pages of this edition's language, where they exist (absolute URLs). */
+  pages?: PublisherPages | undefined;
+}
+
+/** schema.org's trust properties of a news organisation, each the URL of a newsroom page. */
+export interface PublisherPages {
+  /** The about page: who runs the site. */
+  masthead?: string | undefined;
+  /** The editorial standards: publishingPrinciples and ethicsPolicy alike. */
+  standards?: string | undefined;
+  correctionsPolicy?: string | undefined;
+  contact?: string | undefined;
+}
+
+function toPublisherPages(pages: PublisherPages = {}) {
+  return {
+    ...(pages.standards ? { publishingPrinciples: pages.standards, ethicsPolicy: pages.standards } : {}),
+    ...(pages.correctionsPolicy ? { correctionsPolicy: pages.correctionsPolicy } : {}),
+    ...(pages.masthead ? { masthead: pages.masthead } : {}),
+    ...(pages.contact ? { contactPoint: { '@type': 'ContactPoint', contactType: 'editorial', url: pages.contact } } : {}),
+  };
 }
 
 export function toPublisher(publisher: PublisherInput) {
@@ -45,6 +66,7 @@ export function toPublisher(publisher: PublisherInput) {
     ...(publisher.alternateName?.length ? { alternateName: publisher.alternateName } : {}),
     url: `${publisher.url}/`,
     logo: { '@type': 'ImageObject', url: publisher.logo.url, width: publisher.logo.width, height: publisher.logo.height },
+    ...toPublisherPages(publisher.pages),
   };
 }
 

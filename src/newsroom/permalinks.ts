@@ -45,6 +45,7 @@ export function getAliasClash(path: string): string | undefined {
     const kind = /^(search|people|sections|tags)\//.exec(rest)?.[1];
     if (kind) return kind === 'search' ? 'the search page' : `under /${kind}/, whose pages Gazette builds`;
     if (/^\d{4}\/(\d{2}\/(\d{2}\/)?)?(page\/\d+\/)?$/.test(rest)) return 'a date archive';
+    if ([...NEWSROOM_PAGE_IDS, 'corrections'].some((id) => rest === `${id}/`)) return 'a newsroom page';
   }
   return undefined;
 }
@@ -101,6 +102,23 @@ export function toPagePath(basePath: string, page: number): string {
 /** The search page of a language: /search/, /en/search/. */
 export function toSearchPath(locale: Locale): string {
   return `${getLocalePrefix(locale)}/search/`;
+}
+
+/**
+ * The newsroom's own pages (content/pages/<page-id>/), each at /<page-id>/ and /en/<page-id>/:
+ * who runs the site, its standards, how it corrects and how to reach it. A fixed list, because
+ * the publisher's structured data names each one for what it is.
+ */
+export const NEWSROOM_PAGE_IDS = ['about', 'standards', 'corrections-policy', 'contact'] as const;
+export type NewsroomPageId = (typeof NEWSROOM_PAGE_IDS)[number];
+
+export function toNewsroomPagePath(id: NewsroomPageId, locale: Locale): string {
+  return `${getLocalePrefix(locale)}/${id}/`;
+}
+
+/** Every correction of the site's stories, newest first: /corrections/, /en/corrections/. */
+export function toCorrectionsPath(locale: Locale): string {
+  return `${getLocalePrefix(locale)}/corrections/`;
 }
 
 /** The same page in the other languages where it exists, for the language switch and hreflang. */

@@ -14,6 +14,7 @@ export type StoryEntry = CollectionEntry<'stories'>;
 export type PhotoEntry = CollectionEntry<'photos'>;
 export type PersonEntry = CollectionEntry<'people'>;
 export type SectionEntry = CollectionEntry<'sections'>;
+export type NewsroomPageEntry = CollectionEntry<'pages'>;
 
 /** One language of a story. */
 export interface StoryVersion {
@@ -40,6 +41,8 @@ export interface SiteData {
   photos: Map<string, PhotoEntry['data']>;
   people: Map<string, PersonEntry['data']>;
   sections: Map<string, SectionEntry['data']>;
+  /** Newsroom pages (about, standards, …) by "<page-id>/<locale>" (src/site/newsroom-pages.ts). */
+  pages: Map<string, NewsroomPageEntry>;
   /** For each photo, the languages of visible stories that show it (hero or body). */
   photoUse: Map<string, Set<Locale>>;
 }
@@ -62,11 +65,12 @@ async function loadSiteData(): Promise<SiteData> {
   const now = getNow();
   const preview = import.meta.env.GAZETTE_PREVIEW === true;
   const siteUrl = getSiteUrl();
-  const [stories, photos, people, sections] = await Promise.all([
+  const [stories, photos, people, sections, pages] = await Promise.all([
     getCollection('stories'),
     getCollection('photos'),
     getCollection('people'),
     getCollection('sections'),
+    getCollection('pages'),
   ]);
   const versions: StoryVersion[] = [];
   for (const entry of stories) {
@@ -100,6 +104,7 @@ async function loadSiteData(): Promise<SiteData> {
     photos: new Map(photos.map((photo) => [photo.id, photo.data])),
     people: new Map(people.map((person) => [person.id, person.data])),
     sections: new Map(sections.map((section) => [section.id, section.data])),
+    pages: new Map(pages.map((page) => [page.id, page])),
     photoUse,
   };
 }

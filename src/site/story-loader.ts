@@ -20,9 +20,10 @@ import { findNonUtf8Line, NOT_UTF8_MESSAGE } from '../check/source-text.ts';
 
 const BODY_CODE = getSourceHash(new URL('./story-body.ts', import.meta.url).href, new URL('../newsroom/body-syntax.ts', import.meta.url).href);
 
-export function storyLoader({ base, locales }: { base: string; locales: readonly string[] }): Loader {
+/** Also loads the newsroom pages (content/pages/<page-id>/<lang>.mdx), laid out and written alike. */
+export function storyLoader({ base, locales, name = 'gazette-stories' }: { base: string; locales: readonly string[]; name?: string }): Loader {
   return {
-    name: 'gazette-stories',
+    name,
     load: async ({ store, parseData, generateDigest, watcher, config, logger }) => {
       const projectRoot = fileURLToPath(config.root);
       const root = resolve(projectRoot, base);

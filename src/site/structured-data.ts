@@ -3,9 +3,10 @@ import { defaultLocale, localeKeys, locales, type Locale } from '../config/local
 import { site } from '../config/site.ts';
 import { t } from '../i18n/index.ts';
 import { toW3C } from '../newsroom/dates.ts';
-import { toBreadcrumbList, toNewsArticle, toWebSite, type ImageCrop, type PublisherInput } from '../newsroom/jsonld.ts';
+import { toBreadcrumbList, toNewsArticle, toWebSite, type ImageCrop, type PublisherInput, type PublisherPages } from '../newsroom/jsonld.ts';
 import { toAbsoluteUrl, toHomePath, toPersonPath, toSectionPath } from '../newsroom/permalinks.ts';
 import { getDateModified } from '../newsroom/publish.ts';
+import { getPublisherPages } from './newsroom-pages.ts';
 import type { SiteData, StoryVersion } from './site-data.ts';
 
 /** The publisher logo: public/logo.png, 600x60 as Google's publisher guidelines suggest. */
@@ -15,10 +16,12 @@ export const LOGO = { path: '/logo.png', width: 600, height: 60 };
  * The publisher as the page's language names it (as og:site_name does), under that edition's
  * own @id (its front page + #publisher), with the other languages' names as alternateName.
  * One @id per name: crawlers that merge entities by @id never see two names for one, and an
- * English page no longer calls it "Gazette 示范新闻".
+ * English page no longer calls it "Gazette 示范新闻". Its trust pages (masthead, standards,
+ * corrections policy, contact) are the ones in the same language.
  */
-export function getPublisher(siteUrl: string, locale: Locale): PublisherInput {
+export function getPublisher(siteUrl: string, locale: Locale, pages?: PublisherPages): PublisherInput {
   return {
+    pages,
     name: site.name[locale],
     alternateName: localeKeys.filter((key) => key !== locale).map((key) => site.name[key]),
     url: toAbsoluteUrl(toHomePath(locale), siteUrl).replace(/\/$/, ''),
@@ -43,7 +46,7 @@ export function getStoryJsonLd(data: SiteData, version: StoryVersion, images: Im
     keywords: story.tags,
     authors: story.authors.map((id) => ({ name: data.people.get(id)?.name[locale] ?? id, url: toAbsoluteUrl(toPersonPath(id, locale), data.siteUrl) })),
     images,
-    publisher: getPublisher(data.siteUrl, locale),
+    publisher: getPublisher(data.siteUrl, locale, getPublisherPages(data, locale)),
     translationOf: locale !== defaultLocale && source ? { url: source.url, inLanguage: locales[source.locale].lang } : undefined,
     translations: locale === defaultLocale ? version.translations.map((other) => ({ url: other.url, inLanguage: locales[other.locale].lang })) : [],
   });
@@ -55,6 +58,7 @@ export function getStoryJsonLd(data: SiteData, version: StoryVersion, images: Im
   return [article, breadcrumbs];
 }
 
-export function getFrontPageJsonLd(locale: Locale, siteUrl: string) {
-  return toWebSite({ name: site.name[locale], url: toAbsoluteUrl(toHomePath(locale), siteUrl), inLanguage: locales[locale].lang, publisher: getPublisher(siteUrl, locale) });
+export function getFrontPageJsonLd(locale: Locale, data: SiteData) {
+  const url = toAbsoluteUrl(toHomePath(locale), data.siteUrl);
+  return toWebSite({ name: site.name[locale], url, inLanguage: locales[locale].lang, publisher: getPublisher(data.siteUrl, locale, getPublisherPages(data, locale)) });
 }
