@@ -19,10 +19,9 @@ export default defineConfig({
   image: {
     service: {
       entrypoint: 'astro/assets/services/sharp',
-      // Chosen by measurement (docs/performance.md, "Image encoding settings"): AVIF effort 1 at
-      // quality 45 encodes 3-4x faster than effort 2 for files within 5% of its size; WebP only
-      // serves browsers without AVIF, so it takes effort 2 (2x faster, ~10% larger); mozjpeg
-      // trims the one JPEG fallback and the social crops by ~20%.
+      // Chosen by measurement (docs/performance.md, "Image encoding settings"): AVIF at a low
+      // effort encodes much faster for nearly the same size; WebP only serves browsers without
+      // AVIF, so it too trades a little size for speed; mozjpeg trims the JPEG fallback and crops.
       config: { avif: { effort: 1, quality: 45 }, webp: { quality: 72, effort: 2 }, jpeg: { mozjpeg: true, quality: 78 } },
     },
   },

@@ -17,7 +17,7 @@
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { copyProjectFiles, PROJECT_FILES } from '../src/build/project-files.ts';
-import { listFiles } from '../src/build/prune-assets.ts';
+import { listFiles } from '../src/build/files.ts';
 import { formatTable, type Align } from '../src/build/table.ts';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';

@@ -57,7 +57,7 @@ try {
 mkdirSync(work, { recursive: true });
 rmSync(next, { recursive: true, force: true });
 // The site the last build replaced is kept until now and deleted in the background while this
-// build runs: deleting a few thousand files took ~0.5 s that no one should wait for.
+// build runs: deleting a few thousand files is time no one should wait for.
 if (existsSync(previous)) renameSync(previous, join(work, `dist-stale-${process.pid}`));
 const cleanup = Promise.all(
   readdirSync(work).filter((name) => name.startsWith('dist-stale-')).map((name) => rm(join(work, name), { recursive: true, force: true })),

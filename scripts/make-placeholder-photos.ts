@@ -6,8 +6,8 @@
  *
  *   npm run placeholders [-- --force] [-- --width 3000 --height 2000]
  *
- * Needs a CJK font for the Chinese label (Debian: fonts-noto-cjk); the generated
- * files are committed, so a build never needs the font.
+ * The Chinese labels are drawn with the CJK font npm installs (scripts/lib/cjk-font.ts); the
+ * generated files are committed, so a build never needs the font.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -29,7 +29,12 @@ const { values } = parseArgs({
 const width = Number(values.width);
 const height = Number(values.height);
 // The labels are Chinese too: librsvg draws them with the npm CJK font, never as boxes on a machine without one.
-process.env.FONTCONFIG_FILE = writeFontConfig().FONTCONFIG_FILE;
+try {
+  process.env.FONTCONFIG_FILE = writeFontConfig().FONTCONFIG_FILE;
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
 
 /** A stable hue per photo id, so placeholders are told apart at a glance. */
 const hueOf = (id: string) => [...id].reduce((sum, c) => (sum * 31 + c.charCodeAt(0)) % 360, 7);
@@ -58,7 +63,7 @@ export function placeholderSvg(id: string, caption: { zh?: string; en?: string }
   <rect width="100%" height="100%" fill="url(#g)"/>
   <rect width="100%" height="100%" fill="url(#s)"/>
   <rect x="${3 * u}" y="${3 * u}" width="${w - 6 * u}" height="${h - 6 * u}" fill="none" stroke="#1a1a1a" stroke-opacity="0.55" stroke-width="${0.6 * u}" stroke-dasharray="${3 * u} ${2 * u}"/>
-  <g font-family="Noto Sans CJK SC, Noto Sans SC, sans-serif" text-anchor="middle" fill="#111">
+  <g font-family="Noto Sans CJK SC, Noto Sans S Chinese, Noto Sans SC, sans-serif" text-anchor="middle" fill="#111">
     <text x="50%" y="${h / 2 - 1 * u}" font-size="${5.5 * u}" font-weight="700">placeholder / 示意图</text>
     <text x="50%" y="${h / 2 + 6 * u}" font-size="${fitFontSize(caption.zh ?? '', 2.6 * u, w - 12 * u)}">${escapeXml(caption.zh ?? '')}</text>
     <text x="50%" y="${h / 2 + 10 * u}" font-size="${fitFontSize(caption.en ?? '', 2.2 * u, w - 12 * u)}">${escapeXml(caption.en ?? '')}</text>

@@ -7,8 +7,9 @@
  * Two processors: `unified` is Gazette's own (unified + remark-gfm, SmartyPants off); `satteri`
  * is Astro 7's default native processor, with smart punctuation off too so both emit the same text.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { listDir, listDirs } from '../../src/build/files.ts';
 
 export type Processor = 'unified' | 'satteri';
 
@@ -20,7 +21,7 @@ export type Processor = 'unified' | 'satteri';
 export function linkNodeModules(projectDir: string, repoNodeModules: string): void {
   const target = join(projectDir, 'node_modules');
   mkdirSync(target, { recursive: true });
-  for (const name of readdirSync(repoNodeModules)) {
+  for (const name of listDir(repoNodeModules)) {
     if (name === '.vite' || name === '.astro' || name === '.cache') continue;
     symlinkSync(join(repoNodeModules, name), join(target, name));
   }
@@ -118,7 +119,7 @@ export function writeBaselineProject(dir: string, processor: Processor, storiesD
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
-  for (const id of readdirSync(storiesDir)) {
+  for (const id of listDirs(storiesDir)) {
     for (const name of ['zh.mdx', 'en.mdx']) {
       const source = join(storiesDir, id, name);
       if (!existsSync(source)) continue;

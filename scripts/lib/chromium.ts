@@ -24,8 +24,8 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Thrown when no usable browser can be had; its message is one line an editor or CI log can act on. */
-export class ChromiumUnavailable extends Error {}
+/** Thrown when the browser or the CJK font cannot be had; its message is one line an editor or CI log can act on. */
+export class ToolUnavailable extends Error {}
 
 /** An installed package's folder (neither package exports its package.json, so walk up from its entry). */
 export function packageDir(name: string): string {
@@ -64,11 +64,11 @@ function executable(path: string): boolean {
 export async function resolveChromium(env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const fromEnv = env.CHROMIUM_PATH?.trim();
   if (fromEnv) {
-    if (!executable(fromEnv)) throw new ChromiumUnavailable(`CHROMIUM_PATH is ${fromEnv}, which is not an executable file; point it at a Chromium or Chrome binary, or unset it to use the one npm installed.`);
+    if (!executable(fromEnv)) throw new ToolUnavailable(`CHROMIUM_PATH is ${fromEnv}, which is not an executable file; point it at a Chromium or Chrome binary, or unset it to use the one npm installed.`);
     return fromEnv;
   }
   if (platform() !== 'linux' || arch() !== 'x64') {
-    throw new ChromiumUnavailable(`The Chromium in @sparticuz/chromium runs on Linux x64 only, and this machine is ${platform()} ${arch()}; set CHROMIUM_PATH to a Chromium or Chrome binary.`);
+    throw new ToolUnavailable(`The Chromium in @sparticuz/chromium runs on Linux x64 only, and this machine is ${platform()} ${arch()}; set CHROMIUM_PATH to a Chromium or Chrome binary.`);
   }
   const dir = chromiumDir();
   const binary = join(dir, 'chromium');
@@ -84,7 +84,7 @@ export async function resolveChromium(env: NodeJS.ProcessEnv = process.env): Pro
     const { default: Chromium } = await import('@sparticuz/chromium');
     await Chromium.executablePath();
   } catch (error) {
-    throw new ChromiumUnavailable(`Could not unpack the Chromium in @sparticuz/chromium (${String(error).split('\n')[0]}); set CHROMIUM_PATH to a Chromium or Chrome binary.`);
+    throw new ToolUnavailable(`Could not unpack the Chromium in @sparticuz/chromium (${String(error).split('\n')[0]}); set CHROMIUM_PATH to a Chromium or Chrome binary.`);
   } finally {
     if (savedTmp === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = savedTmp;

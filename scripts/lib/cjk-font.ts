@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ChromiumUnavailable, cacheRoot, packageDir } from './chromium.ts';
+import { ToolUnavailable, cacheRoot, packageDir } from './chromium.ts';
 
 export const CJK_FONT_FILE = 'NotoSansHans-Regular.otf';
 
@@ -16,9 +16,9 @@ export function cjkFontDir(): string {
   try {
     dir = join(packageDir('@embedpdf/fonts-sc'), 'fonts');
   } catch {
-    throw new ChromiumUnavailable('The CJK font package @embedpdf/fonts-sc is not installed; run `npm install`.');
+    throw new ToolUnavailable('The CJK font package @embedpdf/fonts-sc is not installed; run `npm install`.');
   }
-  if (!existsSync(join(dir, CJK_FONT_FILE))) throw new ChromiumUnavailable(`The CJK font ${join(dir, CJK_FONT_FILE)} is missing; run \`npm install\`.`);
+  if (!existsSync(join(dir, CJK_FONT_FILE))) throw new ToolUnavailable(`The CJK font ${join(dir, CJK_FONT_FILE)} is missing; run \`npm install\`.`);
   return dir;
 }
 

@@ -1,6 +1,7 @@
 /**
- * The one walker of content folders, for the check, the stories loader and the editors'
- * scripts alike, so they all see the same entries in the same order. A missing folder is
+ * The one file walker: content folders for the check, the stories loader and the editors'
+ * scripts alike, so they all see the same entries in the same order, and the built site for
+ * the asset pruner and the tests. A missing folder is
  * empty rather than an error: a new site may have no people/ or photos/ yet.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -14,4 +15,14 @@ export function listDir(dir: string): string[] {
 /** Names of a folder's subfolders, sorted; a symbolic link to a folder counts as one. */
 export function listDirs(dir: string): string[] {
   return listDir(dir).filter((name) => statSync(join(dir, name)).isDirectory());
+}
+
+/** Every file below `dir`, recursively, as full paths; throws when `dir` does not exist. */
+export function listFiles(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) listFiles(path, out);
+    else out.push(path);
+  }
+  return out;
 }

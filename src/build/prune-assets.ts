@@ -4,20 +4,11 @@
  * original and the photos of drafts and embargoed stories. Neither may ship: the
  * original costs readers bytes, and an unpublished story's photo is a leak.
  */
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { listFiles } from './files.ts';
 
 const TEXT_EXTENSIONS = /\.(html|xml|json|css|js|txt|webmanifest)$/;
-
-/** Every file below `dir`, recursively. */
-export function listFiles(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) listFiles(path, out);
-    else out.push(path);
-  }
-  return out;
-}
 
 /** Deletes unreferenced assets in `<dist>/<assetsDir>`; returns the site paths removed. */
 export function pruneUnreferencedAssets(dist: string, assetsDir = '_astro'): string[] {

@@ -17,8 +17,8 @@ export async function writeSearchIndex(siteDir: string): Promise<IndexedPages> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
   try {
-    // Only story pages carry data-pagefind-body; reading the archives and front pages too
-    // (1,584 files instead of 600 at 300 stories) cost Pagefind 0.5 s a build, 1 s at 1,000.
+    // Only story pages carry data-pagefind-body; reading the archives and front pages too cost
+    // Pagefind time on every build for nothing (docs/bench-results.md has the figures).
     const added = await index.addDirectory({ path: siteDir, glob: STORY_PAGE_GLOB });
     if (added.errors.length > 0) throw new Error(`pagefind: ${added.errors.join('; ')}`);
     const outputPath = join(siteDir, 'pagefind');

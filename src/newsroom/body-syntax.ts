@@ -1,5 +1,5 @@
 /**
- * What a story body may say, shared by the content check (src/check/validate.ts), which refuses
+ * What a story body may say, shared by the content check (src/check/body-check.ts), which refuses
  * anything else with file and line, and the renderer (src/site/story-body.ts), which turns what
  * is allowed into HTML. One parser and one list of elements, so the two cannot disagree.
  */

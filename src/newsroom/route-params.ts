@@ -1,6 +1,6 @@
 /**
- * Routes, computed once from the loaded stories. Page files only return these from
- * getStaticPaths, so every rule about which page exists lives here, testable.
+ * The params Astro's route files take: a story's `[...permalink]` and a page's `[...locale]`.
+ * src/site/routes.ts computes which pages exist; this only shapes their params.
  */
 import { localeKeys, locales, type Locale } from '../config/locales.ts';
 

@@ -1,22 +1,20 @@
 /**
  * Checks over a whole built site, shared by the fixture and real-content build tests.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { parseHTML } from 'linkedom';
+import { listFiles } from '../../src/build/files.ts';
+import { sha256 } from '../../src/build/hash.ts';
 
 /** Every file below `root`, as paths relative to it. */
-export function listDist(root: string, base = root): string[] {
-  return readdirSync(root).flatMap((name) => {
-    const path = join(root, name);
-    return statSync(path).isDirectory() ? listDist(path, base) : [path.slice(base.length + 1)];
-  });
+export function listDist(root: string): string[] {
+  return listFiles(root).map((path) => relative(root, path));
 }
 
 /** Every file of `<root>/dist` with the SHA-256 of its bytes: equal digests, byte-identical sites. */
 export function digestDist(root: string): Record<string, string> {
-  return Object.fromEntries(listDist(join(root, 'dist')).sort().map((file) => [file, createHash('sha256').update(readFileSync(join(root, 'dist', file))).digest('hex')]));
+  return Object.fromEntries(listDist(join(root, 'dist')).sort().map((file) => [file, sha256(readFileSync(join(root, 'dist', file)), 'hex')]));
 }
 
 function htmlPages(dist: string) {
