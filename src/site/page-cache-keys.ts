@@ -48,6 +48,8 @@ function getSiteKey(): Promise<string> {
         photos: [...data.photos],
         people: [...data.people],
         sections: [...data.sections],
+        // Every footer links the newsroom pages that exist, and the publisher's JSON-LD names them.
+        pages: [...data.pages.keys()],
       }),
     ),
   );
