@@ -6,6 +6,7 @@ import type { ImageMetadata } from 'astro';
 import type { Locale } from '../config/locales.ts';
 import { toPersonPath, toSectionPath, toTagPath, toTagSlug } from '../newsroom/permalinks.ts';
 import { toPhotoView, type PhotoView } from '../newsroom/photos.ts';
+import { pickRelated } from '../newsroom/related.ts';
 import type { SiteData, StoryVersion } from './site-data.ts';
 
 export function getPersonName(data: SiteData, id: string, locale: Locale): string | undefined {
@@ -49,4 +50,13 @@ export function getStoryAlternates(version: StoryVersion) {
 /** Tag links, skipping tags that slug to nothing (punctuation only). */
 export function getTagLinks(tags: string[], locale: Locale) {
   return tags.filter((tag) => toTagSlug(tag)).map((tag) => ({ name: tag, href: toTagPath(tag, locale) }));
+}
+
+/**
+ * Related stories at the end of a story: headline, date and address of each. What they show
+ * (title, published) and what chooses them (tags, section, state) is in every page's cache key
+ * (page-cache-keys.ts), so a story page never keeps another story's old headline.
+ */
+export function getRelatedLinks(data: SiteData, version: StoryVersion) {
+  return pickRelated(version, data.byLocale[version.locale]).map((other) => ({ href: other.path, title: other.data.title, published: other.data.published }));
 }
