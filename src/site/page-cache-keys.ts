@@ -6,7 +6,9 @@
  * Newsroom rule: a stale page is worse than a slow build, so the keys are coarse. Every page's
  * key covers everything any page can show except what only a story's own page shows: the site
  * URL, and every visible story version's frontmatter (less PAGE_ONLY_FIELDS), path and state,
- * every photo, person and section. A story page adds its own frontmatter and body. So an update
+ * every photo, person and section. A story page adds its own frontmatter and body. What a story
+ * page shows of other stories, its related stories (headline, date, address, chosen by tags,
+ * section and state), is in the site key: none of those fields is page-only. So an update
  * or a correction to one story re-renders one page; any other edit (a headline, a summary, a
  * caption, a story published or withdrawn) re-renders every page, as a build without the cache
  * would. Feeds, sitemaps and the search page carry no key and are always rendered.
@@ -27,8 +29,9 @@ const toJson = (value: unknown) =>
 /**
  * Frontmatter shown only on the story's own page (and in feeds and sitemaps, which are always
  * rendered). Keep this list true: a field added here that some other page shows would leave that
- * page stale. grep src/components and src/layouts before adding one, and edit it in the second
- * scenario of tests/build/incremental.test.ts, which fails if another page shows it.
+ * page stale, and a story page shows other stories too (getRelatedLinks in site/views.ts). grep
+ * src/components and src/layouts before adding one, and edit it in the second scenario of
+ * tests/build/incremental.test.ts, which fails if another page shows it.
  */
 const PAGE_ONLY_FIELDS = ['subtitle', 'updated', 'corrections'] as const;
 
