@@ -30,6 +30,10 @@ export const site = {
   summaryMax: 200,
   /** Narrowest hero photo accepted, in pixels: Google's article image guideline and the 1,200 px social card. */
   heroMinWidth: 1200,
+  /** Related stories at the end of a story, at most. */
+  relatedStories: 3,
+  /** Networks a story's share section links to, per language, after email (see src/newsroom/share.ts for the ids). */
+  shareNetworks: { zh: ['weibo'], en: ['x', 'linkedin'] } satisfies Record<Locale, readonly ('weibo' | 'x' | 'linkedin')[]>,
   /** The hero thumbnail beside a search result, in pixels (3:2, small enough for a results list on a phone). */
   searchThumbnail: { width: 320, height: 213 },
   /** Largest photo accepted, in pixels: 100 MP holds any newsroom camera (61 MP) with room, and decodes in ~400 MB, so a pixel bomb cannot exhaust the build machine. */

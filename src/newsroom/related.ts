@@ -4,11 +4,10 @@
  * are visible), never the story itself or its translations, and the same list on every build of
  * the same content, so ties are broken by date and then by id.
  */
+import { site } from '../config/site.ts';
 import { toTagSlug } from './permalinks.ts';
 import type { PublishState } from './publish.ts';
 
-/** How many related stories a story shows at most. */
-export const MAX_RELATED = 3;
 
 /** A shared tag says more about the subject than a shared section, which only says which desk. */
 const TAG_WEIGHT = 2;
@@ -32,7 +31,7 @@ export function relatedScore(story: RelatedCandidate, other: RelatedCandidate): 
 }
 
 /** Up to `max` related stories: highest score first, then newest, then by id. */
-export function pickRelated<T extends RelatedCandidate>(story: RelatedCandidate, candidates: readonly T[], max = MAX_RELATED): T[] {
+export function pickRelated<T extends RelatedCandidate>(story: RelatedCandidate, candidates: readonly T[], max: number = site.relatedStories): T[] {
   return candidates
     .filter((other) => other.state === 'published' && other.locale === story.locale && other.id !== story.id)
     .map((other) => ({ other, score: relatedScore(story, other) }))

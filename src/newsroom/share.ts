@@ -5,6 +5,7 @@
  */
 import { encode } from 'uqr';
 import type { Locale } from '../config/locales.ts';
+import { site } from '../config/site.ts';
 
 export interface QrCode {
   /** Width and height in modules, quiet zone included. */
@@ -48,19 +49,17 @@ export interface ShareLink {
 
 const enc = encodeURIComponent;
 
-/** Networks readers of each language use; each builds its share address from the story's URL and headline. */
-const NETWORKS: Record<Locale, { name: string; href: (url: string, title: string) => string }[]> = {
-  zh: [{ name: '微博', href: (url, title) => `https://service.weibo.com/share/share.php?url=${enc(url)}&title=${enc(title)}` }],
-  en: [
-    { name: 'X', href: (url, title) => `https://x.com/intent/post?url=${enc(url)}&text=${enc(title)}` },
-    { name: 'LinkedIn', href: (url) => `https://www.linkedin.com/sharing/share-offsite/?url=${enc(url)}` },
-  ],
-};
+/** The networks site.shareNetworks may name; each builds its share address from the story's URL and headline. */
+const NETWORKS = {
+  weibo: { name: '微博', href: (url: string, title: string) => `https://service.weibo.com/share/share.php?url=${enc(url)}&title=${enc(title)}` },
+  x: { name: 'X', href: (url: string, title: string) => `https://x.com/intent/post?url=${enc(url)}&text=${enc(title)}` },
+  linkedin: { name: 'LinkedIn', href: (url: string) => `https://www.linkedin.com/sharing/share-offsite/?url=${enc(url)}` },
+} as const;
 
 /** Email first (every reader has it), then the language's networks. */
 export function getShareLinks(url: string, title: string, locale: Locale): ShareLink[] {
   return [
     { name: null, href: `mailto:?subject=${enc(title)}&body=${enc(url)}` },
-    ...NETWORKS[locale].map((network) => ({ name: network.name, href: network.href(url, title) })),
+    ...site.shareNetworks[locale].map((id) => ({ name: NETWORKS[id].name, href: NETWORKS[id].href(url, title) })),
   ];
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PublishState } from '../../src/newsroom/publish.ts';
-import { MAX_RELATED, pickRelated, relatedScore, type RelatedCandidate } from '../../src/newsroom/related.ts';
+import { site } from '../../src/config/site.ts';
+import { pickRelated, relatedScore, type RelatedCandidate } from '../../src/newsroom/related.ts';
 
 interface Options { locale?: string; state?: PublishState; section?: string; tags?: string[]; published?: string }
 
@@ -53,7 +54,7 @@ describe('related stories', () => {
     expect(ids(pickRelated(self, candidates))).toEqual(['kept']);
   });
 
-  it(`shows at most ${MAX_RELATED}`, () => {
+  it(`shows at most ${site.relatedStories}`, () => {
     const many = Array.from({ length: 6 }, (_, index) => story(`s${index}`, { section: 'economy', published: `2025-11-0${index + 1}T00:00:00Z` }));
     expect(ids(pickRelated(self, many))).toEqual(['s5', 's4', 's3']);
   });
