@@ -5,7 +5,8 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
+import { afterAll, expect } from 'vitest';
+import { checkContent } from '../../src/check/check-content.ts';
 import { fixtureContent } from './project.ts';
 
 export const STORY = 'content/stories/bilingual-story';
@@ -33,4 +34,24 @@ export function edit(dir: string, file: string, change: (text: string) => string
   const after = change(before);
   if (after === before) throw new Error(`mutation did nothing to ${file}`);
   writeFileSync(path, after);
+}
+
+/** One kind of bad input: what to break, and the message the check must give for which file. */
+export interface CheckCase {
+  name: string;
+  mutate: (dir: string) => void;
+  /** The file the message must name, relative to the project, as `npm run check` prints it. */
+  file: string;
+  /** What the message must say: line, field and expectation. */
+  expect: RegExp;
+}
+
+/** Breaks a fresh copy as `check` says, runs the content check in-process and asserts its message. */
+export async function expectCheckCase(makeCopy: () => string, check: CheckCase): Promise<void> {
+  const dir = makeCopy();
+  check.mutate(dir);
+  const report = await checkContent(dir);
+  expect(report.ok).toBe(false);
+  const own = report.lines.filter((line) => line.startsWith(`${check.file}:`));
+  expect(own.join('\n'), report.lines.join('\n')).toMatch(check.expect);
 }

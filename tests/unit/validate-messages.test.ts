@@ -9,20 +9,12 @@ import { appendFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } fr
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/check/check-content.ts';
-import { edit, EN, HERO, INLINE, STORY, useContentCopies, ZH } from '../helpers/content-tree.ts';
+import { edit, EN, expectCheckCase, HERO, INLINE, STORY, useContentCopies, ZH, type CheckCase } from '../helpers/content-tree.ts';
 
 const makeContentProject = useContentCopies('messages');
 
-interface Case {
-  name: string;
-  mutate: (dir: string) => void;
-  /** The file the message must name. */
-  file: string;
-  /** What the message must say: field and expectation. */
-  expect: RegExp;
-}
 
-const cases: Case[] = [
+const cases: CheckCase[] = [
   { name: 'malformed YAML in frontmatter', file: ZH, expect: /zh\.mdx:\d+: malformed YAML/, mutate: (d) => edit(d, ZH, (t) => t.replace('title: 双语测试稿件', 'title: [双语测试稿件')) },
   { name: 'malformed YAML in a photo entry', file: HERO, expect: /fixture-hero\.yaml:\d+: malformed YAML/, mutate: (d) => edit(d, HERO, (t) => t.replace('caption: {', 'caption: {{')) },
   { name: 'an MDX syntax error', file: EN, expect: /en\.mdx:\d+: MDX syntax error/, mutate: (d) => edit(d, EN, (t) => t.replace('Second paragraph.', 'Second <paragraph.')) },
@@ -66,15 +58,7 @@ describe('every kind of bad input is an error naming its file, line and field', 
     expect(report.ok).toBe(true);
   });
 
-  it.each(cases)('$name', async ({ mutate, file, expect: message }) => {
-    const dir = makeContentProject();
-    mutate(dir);
-    const report = await checkContent(dir);
-    expect(report.ok).toBe(false);
-    // Lines are relative to the project, as `npm run check` and `npm run build` print them.
-    const own = report.lines.filter((line) => line.startsWith(`${file}:`));
-    expect(own.join('\n'), report.lines.join('\n')).toMatch(message);
-  });
+  it.each(cases)('$name', (check) => expectCheckCase(makeContentProject, check));
 
   it('reports a date without an offset once, not again as a bad date', async () => {
     const dir = makeContentProject();

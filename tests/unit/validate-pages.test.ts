@@ -7,13 +7,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/check/check-content.ts';
-import { edit, useContentCopies } from '../helpers/content-tree.ts';
+import { edit, expectCheckCase, useContentCopies, type CheckCase } from '../helpers/content-tree.ts';
 
 const makeContentProject = useContentCopies('pages');
 const ABOUT = 'content/pages/about/zh.mdx';
 const CONTACT = 'content/pages/contact/en.mdx';
 
-const cases: { name: string; file: string; expect: RegExp; mutate: (dir: string) => void }[] = [
+const cases: CheckCase[] = [
   { name: 'malformed YAML', file: ABOUT, expect: /^content\/pages\/about\/zh\.mdx:\d+: malformed YAML/, mutate: (d) => edit(d, ABOUT, (t) => t.replace('title: 关于测试站点', 'title: [关于测试站点')) },
   { name: 'a missing title', file: ABOUT, expect: /^content\/pages\/about\/zh\.mdx:\d+: title: missing: expected string; add a "title:" line/, mutate: (d) => edit(d, ABOUT, (t) => t.replace('title: 关于测试站点\n', '')) },
   { name: 'an empty summary', file: CONTACT, expect: /^content\/pages\/contact\/en\.mdx:3: summary: expected non-empty text/, mutate: (d) => edit(d, CONTACT, (t) => t.replace('summary: A contact page for tests.', 'summary: " "')) },
@@ -36,12 +36,5 @@ describe('a newsroom page is checked like a story', () => {
     expect((await checkContent(makeContentProject())).lines).toEqual([]);
   });
 
-  it.each(cases)('$name', async ({ mutate, file, expect: message }) => {
-    const dir = makeContentProject();
-    mutate(dir);
-    const report = await checkContent(dir);
-    expect(report.ok).toBe(false);
-    const own = report.lines.filter((line) => line.startsWith(`${file}:`));
-    expect(own.join('\n'), report.lines.join('\n')).toMatch(message);
-  });
+  it.each(cases)('$name', (check) => expectCheckCase(makeContentProject, check));
 });
