@@ -23,13 +23,14 @@ export interface BodyCache {
 }
 
 /**
- * Changes whenever the code that decides a body's verdict (the body check and the body grammar)
+ * Changes whenever the code that decides a body's verdict (the body check, its text rule and the body grammar)
  * or this file's way of storing it changes, so a cached result never outlives the rules that
  * made it; an edit to any other rule of the check leaves it valid.
  */
 const VALIDATOR_VERSION = getSourceHash(
   import.meta.url,
   new URL('./body-check.ts', import.meta.url).href,
+  new URL('./text-rules.ts', import.meta.url).href,
   new URL('../newsroom/body-syntax.ts', import.meta.url).href,
 );
 

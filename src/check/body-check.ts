@@ -6,6 +6,7 @@
 import { unified } from 'unified';
 import { BODY_COMPONENTS, BODY_HTML, BODY_HTML_ATTRIBUTES, bodySyntax, getRefusedMarkdown, type MdxNode } from '../newsroom/body-syntax.ts';
 import type { Problem } from './problems.ts';
+import { findInvisibleCharacter, invisibleMessage } from './text-rules.ts';
 
 const mdxParser = unified().use(bodySyntax);
 
@@ -32,6 +33,12 @@ export function checkBody(body: string, file: string, bodyLine: number, problems
   const visit = (node: MdxNode) => {
     const line = node.position ? node.position.start.line + bodyLine : undefined;
     const refused = getRefusedMarkdown(node);
+    // The body is text too: an invisible character reorders or hides what readers see there as
+    // much as in a headline (the same rule as the frontmatter's, src/check/text-rules.ts).
+    const invisible = node.type === 'text' && node.value ? findInvisibleCharacter(node.value) : undefined;
+    if (invisible) {
+      problems.push({ file, line, message: invisibleMessage(invisible), severity: 'error' });
+    }
     if (refused) {
       problems.push({ file, line, ...refused, severity: 'error' });
     } else if (node.type === 'mdxjsEsm') {

@@ -35,6 +35,11 @@ export function findInvisibleCharacter(text: string): string | undefined {
   return `U+${code.toString(16).toUpperCase().padStart(4, '0')}${name ? ` (${name})` : ''}`;
 }
 
+/** What the check says of a text holding `character` (as findInvisibleCharacter names it). */
+export function invisibleMessage(character: string): string {
+  return `contains the invisible character ${character}: delete it (invisible format characters can make text read differently from how it looks)`;
+}
+
 /** Every text field of a YAML file (all its strings, however deep), checked for invisible characters. */
 export function checkInvisible(yaml: ParsedYaml, file: string, problems: Problem[]): void {
   const visit = (value: unknown, path: (string | number)[]) => {
@@ -45,7 +50,7 @@ export function checkInvisible(yaml: ParsedYaml, file: string, problems: Problem
           file,
           line: lineOf(yaml, path),
           field: path.join('.') || undefined,
-          message: `contains the invisible character ${character}: delete it (invisible format characters can make text read differently from how it looks)`,
+          message: invisibleMessage(character),
           severity: 'error',
         });
       }

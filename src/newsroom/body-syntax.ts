@@ -56,5 +56,7 @@ export interface MdxNode {
   position?: { start: { line: number } };
   /** Links, link definitions and images. */
   url?: string;
+  /** Text and code. */
+  value?: string;
   data?: { hName?: string; hProperties?: Record<string, unknown> };
 }

@@ -133,6 +133,23 @@ describe('invisible format characters in text fields', () => {
   });
 });
 
+describe('invisible format characters in a story body', () => {
+  it.each([
+    ['a paragraph', '第一段正文，含有“引号”与English混排。', '第一段正文，含有“引号”与\u202EEnglish混排。', 24, 'U+202E (RIGHT-TO-LEFT OVERRIDE)'],
+    ['a heading', '## 第一节', '## 第\u200B一节', 26, 'U+200B (ZERO WIDTH SPACE)'],
+    ['a lead line', '第二行导语……', '第二行\u2066导语……\u2069', 21, 'U+2066 (LEFT-TO-RIGHT ISOLATE)'],
+  ])('refuses one in %s, naming the code point and the line', async (_name, from, to, line, character) => {
+    const lines = await linesAfter((dir) => edit(dir, ZH, (t) => t.replace(from, to)));
+    expect(lines).toContain(`${ZH}:${line}: contains the invisible character ${character}: delete it (invisible format characters can make text read differently from how it looks)`);
+  });
+
+  it('accepts direction marks and soft hyphens in body text', async () => {
+    const dir = makeContentProject();
+    edit(dir, EN, (t) => t.replace('Second paragraph.', 'Second para\u00ADgraph, by محمد\u200F.'));
+    expect((await checkContent(dir)).lines).toEqual([]);
+  });
+});
+
 describe('dates after publication', () => {
   it('refuses an updated time before published', async () => {
     const lines = await linesAfter((dir) => edit(dir, ZH, (t) => t.replace('updated: 2025-12-22T10:00:00+08:00', 'updated: 2025-12-21T10:00:00+08:00')));
