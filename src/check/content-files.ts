@@ -38,6 +38,22 @@ export interface LoadedContent {
   sections: Map<string, { file: string; yaml?: ParsedYaml }>;
 }
 
+/**
+ * One language file of a story or a newsroom page: UTF-8, frontmatter between --- lines, its
+ * YAML with line numbers, and a body in the body grammar. Returns what could be read.
+ */
+export function readMdxFile(file: string, problems: Problem[], bodyCache?: BodyCache): { yaml?: ParsedYaml; bodyPhotos: { id: string; line?: number }[] } {
+  const source = readText(file, problems);
+  if (source === undefined) return { bodyPhotos: [] };
+  const parts = splitFrontmatter(source);
+  if (!parts) {
+    problems.push({ file, line: 1, message: 'expected frontmatter between --- lines at the top of the file', severity: 'error' });
+    return { bodyPhotos: [] };
+  }
+  const yaml = parseYaml(parts.yaml, file, 1, problems);
+  return { yaml, bodyPhotos: checkBodyCached(parts.body, file, parts.bodyLine, problems, bodyCache) };
+}
+
 /** Reads every content file. Syntax problems (YAML, MDX, layout of folders) are reported here. */
 export function loadContent(root: string, problems: Problem[], bodyCache?: BodyCache): LoadedContent {
   const content: LoadedContent = { root, stories: [], photos: [], people: new Map(), sections: new Map() };
@@ -55,20 +71,7 @@ export function loadContent(root: string, problems: Problem[], bodyCache?: BodyC
         problems.push({ file, message: `unexpected file: a story folder holds ${localeKeys.map((l) => `${l}.mdx`).join(', ')} and photos/`, severity: 'error' });
         continue;
       }
-      const source = readText(file, problems);
-      const story: StoryFile = { storyId, locale: locale as Locale, file, bodyPhotos: [] };
-      if (source === undefined) {
-        content.stories.push(story);
-        continue;
-      }
-      const parts = splitFrontmatter(source);
-      if (!parts) {
-        problems.push({ file, line: 1, message: 'expected frontmatter between --- lines at the top of the file', severity: 'error' });
-      } else {
-        story.yaml = parseYaml(parts.yaml, file, 1, problems);
-        story.bodyPhotos = checkBodyCached(parts.body, file, parts.bodyLine, problems, bodyCache);
-      }
-      content.stories.push(story);
+      content.stories.push({ storyId, locale: locale as Locale, file, ...readMdxFile(file, problems, bodyCache) });
     }
     const photosDir = join(dir, 'photos');
     for (const name of listDir(photosDir)) {

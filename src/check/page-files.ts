@@ -7,12 +7,11 @@ import { join } from 'node:path';
 import { listDir, listDirs } from '../build/files.ts';
 import { localeKeys, type Locale } from '../config/locales.ts';
 import { NEWSROOM_PAGE_IDS } from '../newsroom/permalinks.ts';
-import { checkBodyCached, type BodyCache } from './body-cache.ts';
-import { parseYaml, splitFrontmatter, type ParsedYaml } from './frontmatter.ts';
+import type { BodyCache } from './body-cache.ts';
+import { readMdxFile } from './content-files.ts';
+import type { ParsedYaml } from './frontmatter.ts';
 import type { Problem } from './problems.ts';
 import { checkSchema, type ContentSchemas } from './schema-messages.ts';
-import { readText } from './source-text.ts';
-import { checkInvisible } from './text-rules.ts';
 
 export interface PageFile {
   pageId: string;
@@ -48,21 +47,11 @@ export function checkPages(root: string, schemas: ContentSchemas, problems: Prob
 }
 
 function checkPage(page: PageFile, schemas: ContentSchemas, problems: Problem[], bodyCache?: BodyCache): PageFile {
-  const source = readText(page.file, problems);
-  if (source === undefined) return page;
-  const parts = splitFrontmatter(source);
-  if (!parts) {
-    problems.push({ file: page.file, line: 1, message: 'expected frontmatter between --- lines at the top of the file', severity: 'error' });
-    return page;
-  }
-  page.yaml = parseYaml(parts.yaml, page.file, 1, problems);
+  const { yaml, bodyPhotos } = readMdxFile(page.file, problems, bodyCache);
   // A page has no photo entries of its own, and a story's photo would need its text in this language.
-  for (const photo of checkBodyCached(parts.body, page.file, parts.bodyLine, problems, bodyCache)) {
+  for (const photo of bodyPhotos) {
     problems.push({ file: page.file, line: photo.line, field: 'Photo', message: 'a newsroom page shows no photos: remove the <Photo> element', severity: 'error' });
   }
-  if (page.yaml) {
-    checkInvisible(page.yaml, page.file, problems);
-    checkSchema(schemas.page, page.yaml, page.file, problems);
-  }
-  return page;
+  if (yaml) checkSchema(schemas.page, yaml, page.file, problems);
+  return { ...page, yaml };
 }

@@ -33,9 +33,9 @@ export async function validateContent(root: string, options: ValidateOptions): P
   const problems: Problem[] = [];
   const bodyCache = options.bodyCacheFile ? readBodyCache(options.bodyCacheFile, options.bodyCacheSalt) : undefined;
   const content = loadContent(resolve(root), problems, bodyCache);
-  checkPages(content.root, options.schemas, problems, bodyCache);
+  const pages = checkPages(content.root, options.schemas, problems, bodyCache);
   if (bodyCache && options.bodyCacheFile) writeBodyCache(options.bodyCacheFile, bodyCache, options.bodyCacheSalt);
-  for (const { file, yaml } of [...content.stories, ...content.photos, ...content.people.values(), ...content.sections.values()]) {
+  for (const { file, yaml } of [...content.stories, ...pages, ...content.photos, ...content.people.values(), ...content.sections.values()]) {
     if (yaml) checkInvisible(yaml, file, problems);
   }
   const { photos, photoNeeds } = checkEntries(content, options.schemas, problems);
