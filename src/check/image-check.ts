@@ -38,20 +38,21 @@ export async function checkImage(
   const imageField = data.image as string;
   const imagePath = resolve(dirname(photo.file), imageField);
   const imageLine = lineOf(photo.yaml, ['image']);
+  const refuse = (message: string) => problems.push({ file: photo.file, line: imageLine, field: 'image', message, severity: 'error' });
   if (!IMAGE_EXTENSIONS.includes(extname(imagePath).toLowerCase())) {
-    problems.push({ file: photo.file, line: imageLine, field: 'image', message: `"${imageField}" is not a ${IMAGE_EXTENSIONS.join(', ')} file`, severity: 'error' });
+    refuse(`"${imageField}" is not a ${IMAGE_EXTENSIONS.join(', ')} file`);
     return;
   }
   if (!existsSync(imagePath)) {
     // A placeholder entry's image is made by a command: say which.
     const hint = data.placeholder === true ? '; run `npm run placeholders` to make a labelled placeholder' : '';
-    problems.push({ file: photo.file, line: imageLine, field: 'image', message: `image file not found: ${relative(dirname(root), imagePath)}${hint}`, severity: 'error' });
+    refuse(`image file not found: ${relative(dirname(root), imagePath)}${hint}`);
     return;
   }
   const photosDir = dirname(photo.file);
   if (!realpathSync(imagePath).startsWith(realpathSync(photosDir) + sep)) {
     // The path itself passed the schema's rule, so a symbolic link leads out.
-    problems.push({ file: photo.file, line: imageLine, field: 'image', message: `"${imageField}" is a link to a file outside this story's photos/ folder: put the image file itself there`, severity: 'error' });
+    refuse(`"${imageField}" is a link to a file outside this story's photos/ folder: put the image file itself there`);
     return;
   }
   if (skipDecode) return;
@@ -59,18 +60,12 @@ export async function checkImage(
     // Header only: the format and size are known before a single pixel is decoded.
     const meta = await sharp(imagePath, { failOn: 'error', limitInputPixels: false }).metadata();
     if (!PHOTO_FORMATS.includes(meta.format)) {
-      problems.push({ file: photo.file, line: imageLine, field: 'image', message: `"${imageField}" is ${describeFormat(meta.format)}, not a photo: expected a JPEG, PNG or WebP file`, severity: 'error' });
+      refuse(`"${imageField}" is ${describeFormat(meta.format)}, not a photo: expected a JPEG, PNG or WebP file`);
       return;
     }
     const maxPixels = site.maxPhotoPixels;
     if (meta.width * meta.height > maxPixels) {
-      problems.push({
-        file: photo.file,
-        line: imageLine,
-        field: 'image',
-        message: `image is ${meta.width}x${meta.height} px (${megapixels(meta.width * meta.height)} megapixels); a photo may have at most ${megapixels(maxPixels)} megapixels (maxPhotoPixels in src/config/site.ts): scale it down`,
-        severity: 'error',
-      });
+      refuse(`image is ${meta.width}x${meta.height} px (${megapixels(meta.width * meta.height)} megapixels); a photo may have at most ${megapixels(maxPixels)} megapixels (maxPhotoPixels in src/config/site.ts): scale it down`);
       return;
     }
     // metadata() reads only the header: decode a thumbnail to catch a truncated or corrupt body.
@@ -78,21 +73,9 @@ export async function checkImage(
     const width = meta.autoOrient?.width ?? meta.width ?? 0;
     // Newsroom rule: a hero must be sharp on a 1,200 px-wide card (Google Discover, JSON-LD).
     if (needs.some((need) => need.hero) && width < site.heroMinWidth) {
-      problems.push({
-        file: photo.file,
-        line: imageLine,
-        field: 'image',
-        message: `hero image is ${width} px wide; a hero must be at least ${site.heroMinWidth} px wide`,
-        severity: 'error',
-      });
+      refuse(`hero image is ${width} px wide; a hero must be at least ${site.heroMinWidth} px wide`);
     }
   } catch (error) {
-    problems.push({
-      file: photo.file,
-      line: imageLine,
-      field: 'image',
-      message: `image cannot be read (${(error as Error).message.split('\n')[0]}): expected a valid JPEG, PNG or WebP`,
-      severity: 'error',
-    });
+    refuse(`image cannot be read (${(error as Error).message.split('\n')[0]}): expected a valid JPEG, PNG or WebP`);
   }
 }
