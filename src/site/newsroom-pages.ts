@@ -20,7 +20,10 @@ const LABELS: Record<NewsroomPageId, UIKey> = {
   contact: 'contactPage',
 };
 
-const localesOf = (data: SiteData, id: NewsroomPageId) => localeKeys.filter((locale) => data.pages.has(`${id}/${locale}`));
+/** Whether the newsroom page `id` is written in `locale` (content/pages/<id>/<locale>.mdx). */
+const hasPage = (data: SiteData, id: NewsroomPageId, locale: Locale) => data.pages.has(`${id}/${locale}`);
+
+const localesOf = (data: SiteData, id: NewsroomPageId) => localeKeys.filter((locale) => hasPage(data, id, locale));
 
 /** `[...locale]/[newsroomPage]` routes: each page in each language it is written in. */
 export async function getNewsroomPageRoutes() {
@@ -54,7 +57,7 @@ export async function getCorrectionsRoutes() {
   return localeKeys.map((locale) => {
     const pathIn = (other: Locale) => toCorrectionsPath(other);
     const stories = data.byLocale[locale].map((version) => ({ path: version.path, title: version.data.title, data: version.data }));
-    const policy = data.pages.has(`corrections-policy/${locale}`) ? { href: toNewsroomPagePath('corrections-policy', locale), label: t(locale, 'correctionsPolicyPage') } : undefined;
+    const policy = hasPage(data, 'corrections-policy', locale) ? { href: toNewsroomPagePath('corrections-policy', locale), label: t(locale, 'correctionsPolicyPage') } : undefined;
     return {
       params: { locale: getLocaleParam(locale) },
       props: {
@@ -73,13 +76,13 @@ export type CorrectionsPageProps = Awaited<ReturnType<typeof getCorrectionsRoute
 /** The footer's links in a language: its newsroom pages, then the corrections page. */
 export function getFooterLinks(data: SiteData, locale: Locale): { href: string; label: string }[] {
   return [
-    ...NEWSROOM_PAGE_IDS.filter((id) => data.pages.has(`${id}/${locale}`)).map((id) => ({ href: toNewsroomPagePath(id, locale), label: t(locale, LABELS[id]) })),
+    ...NEWSROOM_PAGE_IDS.filter((id) => hasPage(data, id, locale)).map((id) => ({ href: toNewsroomPagePath(id, locale), label: t(locale, LABELS[id]) })),
     { href: toCorrectionsPath(locale), label: t(locale, 'correctionsPage') },
   ];
 }
 
 /** The publisher's page URLs in a language, for the pages that exist in it. */
 export function getPublisherPages(data: SiteData, locale: Locale): PublisherPages {
-  const url = (id: NewsroomPageId) => (data.pages.has(`${id}/${locale}`) ? toAbsoluteUrl(toNewsroomPagePath(id, locale), data.siteUrl) : undefined);
+  const url = (id: NewsroomPageId) => (hasPage(data, id, locale) ? toAbsoluteUrl(toNewsroomPagePath(id, locale), data.siteUrl) : undefined);
   return { masthead: url('about'), standards: url('standards'), correctionsPolicy: url('corrections-policy'), contact: url('contact') };
 }
