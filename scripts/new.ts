@@ -34,8 +34,7 @@ function idsIn(dir: string): string[] {
   return listDir(dir)
     .filter((name) => name.endsWith('.yaml'))
     .map((name) => name.slice(0, -'.yaml'.length))
-    .filter((id) => SLUG.test(id))
-    .sort();
+    .filter((id) => SLUG.test(id));
 }
 
 /** Raw frontmatter of an existing version, or undefined when it cannot be read. */

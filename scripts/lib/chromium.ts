@@ -78,7 +78,7 @@ export async function resolveChromium(env: NodeJS.ProcessEnv = process.env): Pro
   const partial = `${dir}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial, { recursive: true });
-  const savedTmp = env.TMPDIR;
+  const savedTmp = process.env.TMPDIR;
   try {
     process.env.TMPDIR = partial;
     const { default: Chromium } = await import('@sparticuz/chromium');
