@@ -7,7 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatViolations, newContext, recordForeignRequests, runAxe, screenshot, VIEWPORTS } from '../helpers/browser.ts';
 import { useBrowserSite } from '../helpers/browser-site.ts';
-import { makeProject } from '../helpers/project.ts';
+import { makeProject, SEED_NOW } from '../helpers/project.ts';
 
 const ZH = '/2025/12/22/lianshang-fali-zhenxing-chanye/';
 const EN = '/en/2025/12/22/lianshang-fali-zhenxing-chanye/';
@@ -15,7 +15,7 @@ const EN = '/en/2025/12/22/lianshang-fali-zhenxing-chanye/';
 const FIRST_SEARCH_BUDGET = 150 * 1024;
 
 // gzip, as any real host serves text: the transfer budget is about bytes on the wire.
-const site = useBrowserSite(() => makeProject(), { GAZETTE_NOW: '2026-01-01T00:00:00+08:00' }, { gzip: true });
+const site = useBrowserSite(() => makeProject(), { GAZETTE_NOW: SEED_NOW }, { gzip: true });
 /** One context for the searches, recording requests to any other origin. */
 let context: BrowserContext | undefined;
 let foreign: string[] = [];

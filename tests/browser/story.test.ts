@@ -20,7 +20,7 @@ import {
   type Viewport,
 } from '../helpers/browser.ts';
 import { useBrowserSite } from '../helpers/browser-site.ts';
-import { makeProject } from '../helpers/project.ts';
+import { makeProject, SEED_NOW } from '../helpers/project.ts';
 
 const ZH = '/2025/12/22/lianshang-fali-zhenxing-chanye/';
 const EN = '/en/2025/12/22/lianshang-fali-zhenxing-chanye/';
@@ -44,7 +44,7 @@ const PAGES: SitePage[] = [
   { name: 'person-en', path: '/en/people/cao-wei/', lang: 'en', translation: { path: '/people/cao-wei/', lang: 'zh-CN' } },
 ];
 
-const site = useBrowserSite(() => makeProject(), { GAZETTE_NOW: '2026-01-01T00:00:00+08:00' });
+const site = useBrowserSite(() => makeProject(), { GAZETTE_NOW: SEED_NOW });
 
 interface Visit {
   page: Page;

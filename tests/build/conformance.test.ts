@@ -6,8 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { HtmlValidate } from 'html-validate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureContent, makeProject, removeProject, runBuild } from '../helpers/project.ts';
+import { describe, expect, it } from 'vitest';
+import { fixtureContent, SEED_NOW, useBuiltSite } from '../helpers/project.ts';
 
 const validator = new HtmlValidate({
   extends: ['html-validate:recommended'],
@@ -36,20 +36,11 @@ async function validateSite(dir: string): Promise<{ pages: string[]; problems: s
   return { pages: pages.map((file) => relative(dist, file)), problems };
 }
 
-const sites = { seed: '', fixture: '' };
-beforeAll(() => {
-  sites.seed = makeProject();
-  sites.fixture = makeProject(fixtureContent('basic'));
-  for (const [name, dir] of Object.entries(sites)) {
-    const result = runBuild(dir, name === 'seed' ? { GAZETTE_NOW: '2026-01-01T00:00:00+08:00' } : {});
-    expect(result.status, result.output).toBe(0);
-  }
-});
-afterAll(() => Object.values(sites).forEach(removeProject));
+const sites = { seed: useBuiltSite(undefined, { GAZETTE_NOW: SEED_NOW }), fixture: useBuiltSite(fixtureContent('basic')) };
 
 describe('HTML conformance', () => {
   it.each(['seed', 'fixture'] as const)('every page of the %s site passes html-validate, in both languages', async (name) => {
-    const { pages, problems } = await validateSite(sites[name]);
+    const { pages, problems } = await validateSite(sites[name]());
     expect(problems).toEqual([]);
     // Both languages, story pages included: a build that wrote no English page would pass vacuously.
     expect(pages.some((page) => page.startsWith('en/'))).toBe(true);

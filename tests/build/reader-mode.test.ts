@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, textOf, useBuiltSite } from '../helpers/project.ts';
+import { repoRoot, SEED_NOW, textOf, useBuiltSite } from '../helpers/project.ts';
 import { findRunTogether } from '../helpers/text-blocks.ts';
 
 const STORY = join(repoRoot, 'content/stories/lianshang-fali-zhenxing-chanye');
@@ -34,7 +34,7 @@ function readSource(lang: string) {
 const read = (path: string) => readFileSync(join(site(), 'dist', path, 'index.html'), 'utf8');
 const parse = (html: string) => parseHTML(html).document as unknown as Document;
 
-const site = useBuiltSite(undefined, { GAZETTE_NOW: '2026-01-01T00:00:00+08:00' });
+const site = useBuiltSite(undefined, { GAZETTE_NOW: SEED_NOW });
 
 describe.each(PAGES)('the $lang story', ({ lang, path }) => {
   const source = readSource(lang);

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { distHas, readPage, repoRoot, textOf, useBuiltSite } from '../helpers/project.ts';
+import { distHas, readPage, repoRoot, SEED_NOW, textOf, useBuiltSite } from '../helpers/project.ts';
 import { checkHreflang, findBrokenLinks } from '../helpers/site-checks.ts';
 
 const SOURCE_NAME = 'lianshang-fali-zhenxing-chanye.zh.txt';
@@ -29,7 +29,7 @@ function bodyBlocks(doc: Document): string[] {
     .map((node) => textOf(node));
 }
 
-const site = useBuiltSite(undefined, { GAZETTE_NOW: '2026-01-01T00:00:00+08:00' });
+const site = useBuiltSite(undefined, { GAZETTE_NOW: SEED_NOW });
 
 describe('the seed story, in Chinese', () => {
   it('has a test copy identical to the source in shared/', () => {

@@ -19,6 +19,9 @@ export const fixturesDir = join(repoRoot, 'tests/fixtures');
 /** A fixed build time for fixture builds, so embargo and date tests are deterministic. */
 export const FIXTURE_NOW = '2025-12-23T00:00:00+08:00';
 
+/** A build time for the real content/: the seed story (22 December 2025) is published and past the news window. */
+export const SEED_NOW = '2026-01-01T00:00:00+08:00';
+
 /**
  * The environment an editor's shell would have: vitest sets NODE_ENV, MODE, DEV, PROD, SSR
  * and BASE_URL for its own Vite, and Astro started from a test would read them.
