@@ -4,13 +4,12 @@
  * is the only set-up step: no apt, no root, no download. CHROMIUM_PATH, when set, wins. The CJK
  * font it is shown comes from ./cjk-font.ts.
  */
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { accessSync, constants, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { arch, platform } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageVersion } from '../../src/build/packages.ts';
 
-const require = createRequire(import.meta.url);
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** No phoning home: on a closed network Chromium's background services fail, many connections at a time. */
@@ -27,25 +26,11 @@ export const CHROMIUM_ARGS = [
 /** Thrown when the browser or the CJK font cannot be had; its message is one line an editor or CI log can act on. */
 export class ToolUnavailable extends Error {}
 
-/** An installed package's folder (neither package exports its package.json, so walk up from its entry). */
-export function packageDir(name: string): string {
-  let dir = dirname(require.resolve(name));
-  while (!existsSync(join(dir, 'package.json')) || (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string }).name !== name) {
-    if (dirname(dir) === dir) throw new Error(`cannot find the folder of ${name}`);
-    dir = dirname(dir);
-  }
-  return dir;
-}
-
-function packageVersion(name: string): string {
-  return (JSON.parse(readFileSync(join(packageDir(name), 'package.json'), 'utf8')) as { version: string }).version;
-}
-
 export const cacheRoot = join(repoRoot, 'node_modules/.cache/gazette-chromium');
 
 /** A folder per package version, so an upgrade never runs a stale binary. */
 function chromiumDir(): string {
-  return join(cacheRoot, packageVersion('@sparticuz/chromium'));
+  return join(cacheRoot, packageVersion('@sparticuz/chromium', repoRoot));
 }
 
 function executable(path: string): boolean {

@@ -6,7 +6,9 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ToolUnavailable, cacheRoot, packageDir } from './chromium.ts';
+import { fileURLToPath } from 'node:url';
+import { packageDir } from '../../src/build/packages.ts';
+import { ToolUnavailable, cacheRoot } from './chromium.ts';
 
 export const CJK_FONT_FILE = 'NotoSansHans-Regular.otf';
 
@@ -14,7 +16,7 @@ export const CJK_FONT_FILE = 'NotoSansHans-Regular.otf';
 export function cjkFontDir(): string {
   let dir: string;
   try {
-    dir = join(packageDir('@embedpdf/fonts-sc'), 'fonts');
+    dir = join(packageDir('@embedpdf/fonts-sc', fileURLToPath(new URL('../..', import.meta.url))), 'fonts');
   } catch {
     throw new ToolUnavailable('The CJK font package @embedpdf/fonts-sc is not installed; run `npm install`.');
   }

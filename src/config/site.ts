@@ -34,6 +34,11 @@ export const site = {
   relatedStories: 3,
   /** Networks a story's share section links to, per language, after email (see src/newsroom/share.ts for the ids). */
   shareNetworks: { zh: ['weibo'], en: ['x', 'linkedin'] } satisfies Record<Locale, readonly ('weibo' | 'x' | 'linkedin')[]>,
+  /**
+   * The card shown when a story with no hero photo is shared (og:image, JSON-LD image): the
+   * masthead's colours from src/styles/global.css, and how many headline lines fit before "…".
+   */
+  shareCard: { width: 1200, height: 630, paper: '#fdfcf8', ink: '#1b1b1b', accent: '#9b1c1c', muted: '#595959', rule: '#d8d4c8', headlineLines: 4 },
   /** The hero thumbnail beside a search result, in pixels (3:2, small enough for a results list on a phone). */
   searchThumbnail: { width: 320, height: 213 },
   /** Largest photo accepted, in pixels: 100 MP holds any newsroom camera (61 MP) with room, and decodes in ~400 MB, so a pixel bomb cannot exhaust the build machine. */

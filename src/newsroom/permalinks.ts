@@ -116,6 +116,14 @@ export function toNewsroomPagePath(id: NewsroomPageId, locale: Locale): string {
   return `${getLocalePrefix(locale)}/${id}/`;
 }
 
+/**
+ * The share card of a story with no hero photo: /cards/<id>.png, /en/cards/<id>.png. One address
+ * per story and language, so a corrected headline replaces the card where platforms look for it.
+ */
+export function toShareCardPath(id: string, locale: Locale): string {
+  return `${getLocalePrefix(locale)}/cards/${id}.png`;
+}
+
 /** Every correction of the site's stories, newest first: /corrections/, /en/corrections/. */
 export function toCorrectionsPath(locale: Locale): string {
   return `${getLocalePrefix(locale)}/corrections/`;

@@ -1,9 +1,10 @@
 /**
  * The end of a story page: related stories (deterministic, same language, published only) and
  * the share section (a QR code that scans to the story's address, share links that carry it,
- * no script). Builds the basic fixture twice, in two fresh projects.
+ * no script), and the share card of a story with no hero. Builds the basic fixture twice, in two
+ * fresh projects.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import sharp from 'sharp';
@@ -20,6 +21,9 @@ const second = useBuiltSite(fixtureContent('basic'));
 
 const html = (dir: string, path: string) => readFileSync(join(dir, 'dist', path, 'index.html'), 'utf8');
 const canonical = (doc: Document) => doc.querySelector('link[rel=canonical]')?.getAttribute('href') ?? '';
+const meta = (doc: Document, property: string) => doc.querySelector(`meta[property="${property}"], meta[name="${property}"]`)?.getAttribute('content');
+const articleOf = (doc: Document) =>
+  [...doc.querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent ?? '') as { '@type': string; image?: { url: string; width: number; height: number }[] }).find((d) => d['@type'] === 'NewsArticle');
 const relatedHrefs = (doc: Document) => [...doc.querySelectorAll('.related a')].map((a) => a.getAttribute('href'));
 
 /** The page's inline QR code, as the browser draws it: rendered to pixels, then read back. */
@@ -97,5 +101,36 @@ describe('the share section', () => {
       expect(types.filter((type) => type !== 'application/ld+json')).toEqual([]);
       expect(html(first(), path)).not.toMatch(/\son[a-z]+=/i);
     }
+  });
+});
+
+describe('the share card of a story with no hero', () => {
+  const CARD = '/cards/zh-only-story.png';
+
+  it('is a 1200x630 PNG in dist/, named by og:image, twitter:image and the JSON-LD image', async () => {
+    const doc = readPage(first(), ZH_ONLY);
+    const url = `https://news.example.org${CARD}`;
+    expect(meta(doc, 'og:image')).toBe(url);
+    expect([meta(doc, 'og:image:width'), meta(doc, 'og:image:height')]).toEqual(['1200', '630']);
+    expect(meta(doc, 'og:image:alt')).toBe(textOf(doc.querySelector('h1')));
+    expect(meta(doc, 'twitter:card')).toBe('summary_large_image');
+    expect(meta(doc, 'twitter:image')).toBe(url);
+    expect(articleOf(doc)?.image).toEqual([{ '@type': 'ImageObject', url, width: 1200, height: 630 }]);
+    const png = await sharp(readFileSync(join(first(), 'dist', CARD))).metadata();
+    expect([png.format, png.width, png.height]).toEqual(['png', 1200, 630]);
+  });
+
+  it('is drawn only for stories without a hero: one with a hero shares its photo’s crop', () => {
+    for (const path of [ZH, EN]) {
+      const doc = readPage(first(), path);
+      expect(meta(doc, 'og:image')).toMatch(/\/_astro\/.+\.jpg$/);
+      expect(articleOf(doc)?.image?.map((image) => image.url).join(' ')).not.toContain('/cards/');
+    }
+    expect(readdirSync(join(first(), 'dist/cards'))).toEqual(['zh-only-story.png']);
+    expect(existsSync(join(first(), 'dist/en/cards'))).toBe(false);
+  });
+
+  it('is the same bytes on every build of the same content', () => {
+    expect(readFileSync(join(second(), 'dist', CARD)).equals(readFileSync(join(first(), 'dist', CARD)))).toBe(true);
   });
 });
