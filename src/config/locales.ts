@@ -7,16 +7,30 @@ export const locales = {
   zh: {
     /** URL path prefix ('' = site root). */
     prefix: '',
-    /** BCP-47 tag for <html lang>, hreflang and feeds. */
-    lang: 'zh-CN',
+    /** BCP-47 tag for <html lang>, hreflang and feeds: by script, beside the Traditional edition. */
+    lang: 'zh-Hans',
     /** Locale for Intl date and number formatting. */
     intl: 'zh-CN',
     /** Name of the language in that language, for the language switch. */
-    label: '中文',
+    label: '简体',
     /** Open Graph locale. */
     ogLocale: 'zh_CN',
     /** Language code Google News expects in news:language. */
     newsLanguage: 'zh-cn',
+    /** The language this one is generated from at build time; undefined when editors write it. */
+    derivedFrom: undefined,
+  },
+  'zh-hant': {
+    prefix: 'zh-hant',
+    lang: 'zh-Hant',
+    // Taiwan's conventions, like the conversion (site.ts, traditionalVariant).
+    intl: 'zh-Hant-TW',
+    label: '繁體',
+    ogLocale: 'zh_TW',
+    newsLanguage: 'zh-tw',
+    // Converted from the Simplified files by OpenCC (docs/decisions/012-traditional-edition.md);
+    // a hand-written zh-hant.mdx in a story folder wins.
+    derivedFrom: 'zh',
   },
   en: {
     prefix: 'en',
@@ -26,6 +40,7 @@ export const locales = {
     label: 'English',
     ogLocale: 'en_GB',
     newsLanguage: 'en',
+    derivedFrom: undefined,
   },
 } as const;
 
@@ -34,6 +49,16 @@ export type Locale = keyof typeof locales;
 export const localeKeys = Object.keys(locales) as Locale[];
 
 export const defaultLocale: Locale = localeKeys[0]!;
+
+/** The languages editors write ({zh, en} fields, zh.mdx / en.mdx); the others are generated from one of them. */
+export const authoredLocales = localeKeys.filter((key) => !locales[key].derivedFrom);
+
+export type AuthoredLocale = { [K in Locale]: (typeof locales)[K]['derivedFrom'] extends undefined ? K : never }[Locale];
+
+/** The authored language a language is written or generated from (itself when authored). */
+export function sourceLocale(locale: Locale): AuthoredLocale {
+  return (locales[locale].derivedFrom ?? locale) as AuthoredLocale;
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && value in locales;

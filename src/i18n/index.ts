@@ -2,9 +2,10 @@ import type { Locale } from '../config/locales.ts';
 import en from './en.ts';
 import type { UIKey, UIStrings } from './ui.ts';
 import zh from './zh-CN.ts';
+import zhHant from './zh-Hant.ts';
 
 /** One dictionary per language, keyed like locales.ts. */
-export const dictionaries: Record<Locale, UIStrings> = { zh, en };
+export const dictionaries: Record<Locale, UIStrings> = { zh, 'zh-hant': zhHant, en };
 
 /**
  * The one interpolation helper: t('zh', 'photoBy', { name: '曹伟' }) → '记者 曹伟 摄'.

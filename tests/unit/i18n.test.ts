@@ -19,7 +19,7 @@ describe('UI strings', () => {
   });
   it('credits a staff photographer by template and an agency by its own text', () => {
     const names: Record<string, Record<string, string>> = { 'cao-wei': { zh: '曹伟', en: 'Cao Wei' } };
-    const lookup = (id: string, locale: 'zh' | 'en') => names[id]?.[locale];
+    const lookup = (id: string, locale: string) => names[id]?.[locale];
     const staff = { image: 'x', caption: { zh: '车间', en: 'Workshop' }, alt: { zh: '车间', en: 'Workshop' }, photographer: 'cao-wei', placeholder: true };
     expect(toPhotoView(staff, 'zh', lookup)).toMatchObject({ credit: '记者 曹伟 摄', caption: '车间', placeholderLabel: '示意图' });
     expect(toPhotoView(staff, 'en', lookup)).toMatchObject({ credit: 'Photo: Cao Wei', placeholderLabel: 'Placeholder' });
