@@ -9,20 +9,20 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { listDir } from '../src/build/files.ts';
-import { defaultLocale, isLocale, localeKeys, type Locale } from '../src/config/locales.ts';
+import { authoredLocales, defaultLocale, isLocale, locales, type AuthoredLocale } from '../src/config/locales.ts';
 import { site } from '../src/config/site.ts';
 import { hasOffset, toW3C } from '../src/newsroom/dates.ts';
 import { getNow } from '../src/newsroom/now.ts';
 import { SLUG } from '../src/newsroom/permalinks.ts';
 import { splitFrontmatter } from '../src/check/frontmatter.ts';
 
-const USAGE = `usage: npm run new -- <story-id> [--lang ${localeKeys.join('|')}]   (story id: a lowercase slug such as my-story; default language ${defaultLocale})`;
+const USAGE = `usage: npm run new -- <story-id> [--lang ${authoredLocales.join('|')}]   (story id: a lowercase slug such as my-story; default language ${defaultLocale})`;
 
 /** Placeholder text per language: non-empty, so the draft validates, and obviously unfinished. */
 const PLACEHOLDER = {
   zh: { title: '待定标题', summary: '待定摘要：一两句话，用于首页、订阅源和搜索结果。', body: '正文从这里开始。' },
   en: { title: 'Headline to come', summary: 'Summary to come: one or two sentences for front pages, feeds and search results.', body: 'The story starts here.' },
-} satisfies Record<Locale, { title: string; summary: string; body: string }>;
+} satisfies Record<AuthoredLocale, { title: string; summary: string; body: string }>;
 
 function fail(message: string): never {
   console.error(message);
@@ -61,7 +61,10 @@ const [id, ...extra] = parsed.positionals;
 const lang = parsed.values.lang;
 if (!id || extra.length > 0) fail(USAGE);
 if (!SLUG.test(id)) fail(`Story id "${id}" is not a lowercase slug: expected lowercase letters, digits and single hyphens, such as "my-story".`);
-if (!isLocale(lang)) fail(`Language "${lang}" is not one of the site's languages: expected --lang ${localeKeys.join(' or ')}.`);
+if (isLocale(lang) && locales[lang].derivedFrom) {
+  fail(`${lang} is generated from ${locales[lang].derivedFrom}.mdx at build time: to write it by hand, copy content/stories/${id}/${locales[lang].derivedFrom}.mdx to ${lang}.mdx and edit it.`);
+}
+if (!isLocale(lang) || !authoredLocales.includes(lang)) fail(`Language "${lang}" is not one of the site's languages: expected --lang ${authoredLocales.join(' or ')}.`);
 
 const root = process.cwd();
 const storyDir = join(root, 'content', 'stories', id);
@@ -69,7 +72,7 @@ const shownDir = `content/stories/${id}`;
 const target = join(storyDir, `${lang}.mdx`);
 if (existsSync(storyDir) && !statSync(storyDir).isDirectory()) fail(`${shownDir} exists and is not a folder: choose another story id.`);
 if (existsSync(target)) {
-  const free = localeKeys.filter((locale) => !existsSync(join(storyDir, `${locale}.mdx`)));
+  const free = authoredLocales.filter((locale) => !existsSync(join(storyDir, `${locale}.mdx`)));
   fail(
     `Story "${id}" already has ${shownDir}/${lang}.mdx: expected a new story id` +
       (free.length > 0 ? `, or --lang ${free.join('|')} to add a missing language.` : '; it exists in every language.'),
@@ -84,7 +87,7 @@ try {
 }
 
 // The version to copy shared fields from: the source language first, as translations are made from it.
-const sibling = [defaultLocale, ...localeKeys.filter((locale) => locale !== defaultLocale)].find(
+const sibling = [defaultLocale, ...authoredLocales.filter((locale) => locale !== defaultLocale)].find(
   (locale) => locale !== lang && existsSync(join(storyDir, `${locale}.mdx`)),
 );
 const from = sibling ? readFrontmatter(join(storyDir, `${sibling}.mdx`)) ?? {} : {};
@@ -112,7 +115,7 @@ if (isSlugList(from.authors) && isSlug(from.section)) {
 }
 const hero = isSlug(from.hero) ? from.hero : undefined;
 
-const text = PLACEHOLDER[lang];
+const text = PLACEHOLDER[lang as AuthoredLocale];
 const source = [
   '---',
   // JSON strings are valid YAML double-quoted strings, whatever punctuation the text holds.

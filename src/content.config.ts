@@ -8,7 +8,7 @@
 import { defineCollection } from 'astro/content/config';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { localeKeys, type Locale } from './config/locales.ts';
+import { authoredLocales, localeKeys, type Locale } from './config/locales.ts';
 import { OFFSET_DATETIME } from './newsroom/dates.ts';
 import { SLUG } from './newsroom/permalinks.ts';
 import { getImagePathProblem } from './newsroom/photos.ts';
@@ -21,14 +21,17 @@ export const IdSchema = z
 
 const text = z.string().trim().min(1, 'expected non-empty text');
 
-/** Text per language, e.g. { zh: 玻璃器皿, en: Glassware }; which languages are required depends on use. */
+/**
+ * Text per language, e.g. { zh: 玻璃器皿, en: Glassware }; which languages are required depends on use.
+ * A generated language (zh-hant) is converted from its source unless given here by hand.
+ */
 export const LocalizedTextSchema = z
   .object(Object.fromEntries(localeKeys.map((key) => [key, text.optional()])) as Record<Locale, z.ZodOptional<typeof text>>)
   .strict();
 
-/** Text in every language, for names that appear on every page. */
+/** Text in every language editors write, for names that appear on every page; a generated language is optional, as above. */
 export const FullyLocalizedTextSchema = z
-  .object(Object.fromEntries(localeKeys.map((key) => [key, text])) as Record<Locale, typeof text>)
+  .object(Object.fromEntries(localeKeys.map((key) => [key, authoredLocales.includes(key) ? text : text.optional()])) as Record<Locale, typeof text>)
   .strict();
 
 /**

@@ -4,7 +4,7 @@
  * headlines and summaries fit, and a photo has its text in each language it is shown in.
  */
 import { dirname, relative } from 'node:path';
-import type { Locale } from '../config/locales.ts';
+import { sourceLocale, type Locale } from '../config/locales.ts';
 import { site } from '../config/site.ts';
 import { hasOffset } from '../newsroom/dates.ts';
 import { getAliasClash, toStoryPath } from '../newsroom/permalinks.ts';
@@ -156,7 +156,8 @@ export function checkEntries(
         continue;
       }
       const needs = photoNeeds.get(use.id) ?? [];
-      needs.push({ locale: story.locale, story, severity, hero: use.hero });
+      // A hand-written zh-hant.mdx shows the photo's zh text, converted, unless the entry gives its own.
+      needs.push({ locale: sourceLocale(story.locale), story, severity, hero: use.hero });
       photoNeeds.set(use.id, needs);
     }
   }

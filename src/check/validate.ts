@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { readBodyCache, writeBodyCache } from './body-cache.ts';
 import { loadContent } from './content-files.ts';
 import { checkEntries, checkPhotoLanguages } from './cross-entry.ts';
+import { checkExceptionsFile } from './exceptions-file.ts';
 import { checkImage } from './image-check.ts';
 import { checkPages } from './page-files.ts';
 import type { Problem } from './problems.ts';
@@ -34,8 +35,9 @@ export async function validateContent(root: string, options: ValidateOptions): P
   const bodyCache = options.bodyCacheFile ? readBodyCache(options.bodyCacheFile, options.bodyCacheSalt) : undefined;
   const content = loadContent(resolve(root), problems, bodyCache);
   const pages = checkPages(content.root, options.schemas, problems, bodyCache);
+  const exceptions = checkExceptionsFile(content.root, problems);
   if (bodyCache && options.bodyCacheFile) writeBodyCache(options.bodyCacheFile, bodyCache, options.bodyCacheSalt);
-  for (const { file, yaml } of [...content.stories, ...pages, ...content.photos, ...content.people.values(), ...content.sections.values()]) {
+  for (const { file, yaml } of [...content.stories, ...pages, ...content.photos, ...content.people.values(), ...content.sections.values(), ...(exceptions ? [exceptions] : [])]) {
     if (yaml) checkInvisible(yaml, file, problems);
   }
   const { photos, photoNeeds } = checkEntries(content, options.schemas, problems);

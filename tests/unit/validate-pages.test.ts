@@ -28,7 +28,7 @@ const cases: CheckCase[] = [
       mkdirSync(join(d, 'content/pages/masthead'));
       writeFileSync(join(d, 'content/pages/masthead/zh.mdx'), '---\ntitle: 报头\nsummary: 报头。\n---\n');
     } },
-  { name: 'a file in an unknown language', file: 'content/pages/about/fr.mdx', expect: /^content\/pages\/about\/fr\.mdx: unexpected file: a page folder holds zh\.mdx, en\.mdx/, mutate: (d) => writeFileSync(join(d, 'content/pages/about/fr.mdx'), '---\ntitle: À propos\nsummary: Test.\n---\n') },
+  { name: 'a file in an unknown language', file: 'content/pages/about/fr.mdx', expect: /^content\/pages\/about\/fr\.mdx: unexpected file: a page folder holds zh\.mdx, zh-hant\.mdx, en\.mdx/, mutate: (d) => writeFileSync(join(d, 'content/pages/about/fr.mdx'), '---\ntitle: À propos\nsummary: Test.\n---\n') },
 ];
 
 describe('a newsroom page is checked like a story', () => {
