@@ -3,12 +3,15 @@
  * every page, feed and sitemap. The only module that talks to astro:content.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { join } from 'node:path';
 import { localeKeys, type Locale } from '../config/locales.ts';
 import { getSiteUrl, site } from '../config/site.ts';
 import { getNow } from '../newsroom/now.ts';
 import { toAbsoluteUrl, toStoryPath } from '../newsroom/permalinks.ts';
 import { getPublishState, isVisible, type PublishState } from '../newsroom/publish.ts';
+import { deriveText } from '../newsroom/traditional.ts';
 import { splitBodyHtml } from './story-body.ts';
+import { getTraditionalConverter } from './traditional-edition.ts';
 
 export type StoryEntry = CollectionEntry<'stories'>;
 export type PhotoEntry = CollectionEntry<'photos'>;
@@ -93,6 +96,10 @@ async function loadSiteData(): Promise<SiteData> {
       photoUse.set(id, use);
     }
   }
+  // Names, captions, alt text and credits in the generated languages, converted once here.
+  const { convert } = getTraditionalConverter(join(process.cwd(), 'content'));
+  const derive = <T extends object>(data: T, fields: readonly (keyof T)[]): T =>
+    Object.assign({ ...data }, ...fields.flatMap((field) => (data[field] ? [{ [field]: deriveText(data[field] as Partial<Record<Locale, string>>, convert) }] : [])));
   const byLocale = Object.fromEntries(localeKeys.map((locale) => [locale, versions.filter((v) => v.locale === locale)])) as Record<Locale, StoryVersion[]>;
   return {
     now,
@@ -101,9 +108,9 @@ async function loadSiteData(): Promise<SiteData> {
     versions,
     byLocale,
     byKey: new Map(versions.map((version) => [`${version.id}/${version.locale}`, version])),
-    photos: new Map(photos.map((photo) => [photo.id, photo.data])),
-    people: new Map(people.map((person) => [person.id, person.data])),
-    sections: new Map(sections.map((section) => [section.id, section.data])),
+    photos: new Map(photos.map((photo) => [photo.id, derive(photo.data, ['caption', 'alt', 'credit'])])),
+    people: new Map(people.map((person) => [person.id, derive(person.data, ['name', 'role'])])),
+    sections: new Map(sections.map((section) => [section.id, derive(section.data, ['name'])])),
     pages: new Map(pages.map((page) => [page.id, page])),
     photoUse,
   };

@@ -18,6 +18,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkRehype, { type Options as ToHastOptions } from 'remark-rehype';
 import { unified } from 'unified';
 import { BODY_HTML, BODY_HTML_ATTRIBUTES, bodySyntax, getRefusedMarkdown, type MdxNode } from '../newsroom/body-syntax.ts';
+import { convertHast, type Convert } from '../newsroom/traditional.ts';
 
 const PHOTO_MARKER = 'gazette-photo';
 /**
@@ -131,6 +132,17 @@ const processor = unified()
 /** The HTML of an MDX story body, with a marker where each <Photo> goes. */
 export function toBodyHtml(body: string): string {
   return String(processor.processSync(body));
+}
+
+/**
+ * The HTML of a body and, from the same parse, its text converted by `convert` (the Traditional
+ * edition). Converted after heading ids and table labels are made: ids stay the source's.
+ */
+export function toBodyHtmlPair(body: string, convert: Convert): [html: string, converted: string] {
+  const tree = processor.runSync(processor.parse(body) as Parameters<typeof processor.runSync>[0], body) as unknown as Root;
+  const html = processor.stringify(tree);
+  convertHast(tree, convert);
+  return [html, processor.stringify(tree)];
 }
 
 /** A body's HTML in order: runs of HTML, and the photo ids between them. */

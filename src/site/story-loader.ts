@@ -9,45 +9,61 @@
  */
 import type { Loader } from 'astro/loaders';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { toBodyHtml } from './story-body.ts';
+import { toBodyHtml, toBodyHtmlPair } from './story-body.ts';
+import { getTraditionalConverter } from './traditional-edition.ts';
 import { listDirs } from '../build/files.ts';
 import { getLockHash, getSourceHash } from '../build/hash.ts';
+import { locales as localeConfig, type Locale } from '../config/locales.ts';
+import { site } from '../config/site.ts';
 import { splitFrontmatter } from '../check/frontmatter.ts';
 import { findNonUtf8Line, NOT_UTF8_MESSAGE } from '../check/source-text.ts';
+import { convertFrontmatter } from '../newsroom/traditional.ts';
 
-const BODY_CODE = getSourceHash(new URL('./story-body.ts', import.meta.url).href, new URL('../newsroom/body-syntax.ts', import.meta.url).href);
+const BODY_CODE = getSourceHash(
+  new URL('./story-body.ts', import.meta.url).href,
+  new URL('../newsroom/body-syntax.ts', import.meta.url).href,
+  new URL('../newsroom/traditional.ts', import.meta.url).href,
+);
 
-/** Also loads the newsroom pages (content/pages/<page-id>/<lang>.mdx), laid out and written alike. */
-export function storyLoader({ base, locales, name = 'gazette-stories' }: { base: string; locales: readonly string[]; name?: string }): Loader {
+/**
+ * Also loads the newsroom pages (content/pages/<page-id>/<lang>.mdx), laid out and written alike.
+ * A generated language (zh-hant) without its own file is converted from its source language's
+ * file once, when that file, the exceptions file or the code changed (docs/decisions/012-traditional-edition.md).
+ */
+export function storyLoader({ base, locales, name = 'gazette-stories' }: { base: string; locales: readonly Locale[]; name?: string }): Loader {
   return {
     name,
     load: async ({ store, parseData, generateDigest, watcher, config, logger }) => {
       const projectRoot = fileURLToPath(config.root);
       const root = resolve(projectRoot, base);
+      const contentDir = dirname(root);
       const salt = `${BODY_CODE}:${getLockHash(projectRoot)}`;
       const fileOf = (storyId: string, locale: string) => join(root, storyId, `${locale}.mdx`);
 
-      async function loadFile(storyId: string, locale: string): Promise<string> {
+      /** Loads `<storyId>/<locale>` from the file of `from`: the language's own, or its source's converted. */
+      async function loadFile(storyId: string, locale: Locale, from: Locale = locale): Promise<string> {
         const id = `${storyId}/${locale}`;
-        const file = fileOf(storyId, locale);
+        const file = fileOf(storyId, from);
         const bytes = readFileSync(file);
         // Read as UTF-8, a GBK/GB18030 file would be published as U+FFFD mojibake.
         const badLine = findNonUtf8Line(bytes);
         if (badLine !== undefined) throw new Error(`${file}:${badLine}: ${NOT_UTF8_MESSAGE}`);
         const source = bytes.toString('utf8');
-        const digest = generateDigest(`${salt}\0${source}`);
+        const converter = from === locale ? undefined : getTraditionalConverter(contentDir);
+        const digest = generateDigest(`${salt}\0${converter ? `${converter.key}\0${locale}\0` : ''}${source}`);
         if (store.get(id)?.digest === digest) return id;
         // The validator has run before Astro and reported any problem with file and line;
         // these throws only guard a plain `astro build` that skipped it.
         const parts = splitFrontmatter(source);
         if (!parts) throw new Error(`${file}: expected frontmatter between --- lines at the top of the file`);
-        const data = await parseData({ id, data: (parse(parts.yaml) ?? {}) as Record<string, unknown>, filePath: file });
+        const raw = (parse(parts.yaml) ?? {}) as Record<string, unknown>;
+        const data = await parseData({ id, data: converter ? convertFrontmatter(raw, converter.convert, locale) : raw, filePath: file });
         let html: string;
         try {
-          html = toBodyHtml(parts.body);
+          html = converter ? toBodyHtmlPair(parts.body, converter.convert)[1] : toBodyHtml(parts.body);
         } catch (error) {
           throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
         }
@@ -61,17 +77,21 @@ export function storyLoader({ base, locales, name = 'gazette-stories' }: { base:
         const seen = new Set<string>();
         for (const storyId of listDirs(root)) {
           for (const locale of locales) {
+            const from = localeConfig[locale].derivedFrom;
+            // A hand-written file wins over generation.
             if (existsSync(fileOf(storyId, locale))) seen.add(await loadFile(storyId, locale));
+            else if (from && existsSync(fileOf(storyId, from))) seen.add(await loadFile(storyId, locale, from));
           }
         }
         for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       }
 
       await sync();
-      // `astro dev`: an editor's save shows up on the next page load.
-      watcher?.add(root);
+      // `astro dev`: an editor's save shows up on the next page load, the exceptions file's too.
+      const exceptions = join(contentDir, site.traditionalExceptions);
+      watcher?.add([root, exceptions]);
       watcher?.on('all', (_event, path) => {
-        if (!path.startsWith(root + sep) || !path.endsWith('.mdx')) return;
+        if (path !== exceptions && (!path.startsWith(root + sep) || !path.endsWith('.mdx'))) return;
         sync().catch((error: Error) => logger.error(error.message));
       });
     },
