@@ -194,10 +194,13 @@ describe('small elements', () => {
   });
 
   it('names each other language in that language, marked with its lang', async () => {
-    const { body } = await render(LanguageSwitch, { locale: 'zh', links: [{ locale: 'en', href: '/en/2025/12/22/story/' }] });
-    const link = body.querySelector('a')!;
-    expect([link.getAttribute('lang'), link.getAttribute('hreflang'), link.getAttribute('href')]).toEqual(['en', 'en', '/en/2025/12/22/story/']);
-    expect(text(link)).toBe('Read in English');
+    const { body } = await render(LanguageSwitch, { locale: 'zh', links: [{ locale: 'en', href: '/en/2025/12/22/story/' }, { locale: 'zh-hant', href: '/zh-hant/2025/12/22/story/' }] });
+    // Every language in its own script, in the site's order, the page's own unlinked.
+    expect(text(body.querySelector('nav'))).toBe('简体 · 繁體 · English');
+    expect(body.querySelector('span')?.getAttribute('aria-current')).toBe('page');
+    const [hant, link] = [...body.querySelectorAll('a')];
+    expect([link!.getAttribute('lang'), link!.getAttribute('hreflang'), link!.getAttribute('href'), link!.getAttribute('title')]).toEqual(['en', 'en', '/en/2025/12/22/story/', 'Read in English']);
+    expect([hant!.getAttribute('lang'), hant!.getAttribute('href'), text(hant)]).toEqual(['zh-Hant', '/zh-hant/2025/12/22/story/', '繁體']);
     expect(body.querySelector('nav')?.getAttribute('aria-label')).toBe('语言');
     expect((await render(LanguageSwitch, { locale: 'zh', links: [] })).html.trim()).toBe('');
   });
