@@ -1,6 +1,7 @@
 /**
- * `npm run translations [-- --json]`: stories that lack a language, and translations
- * older than the source-language version (by `updated`, else `published`). A report,
+ * `npm run translations [-- --json]`: stories that lack a language, translations older than
+ * the source-language version (by `updated`, else `published`), and whether each story's
+ * Traditional edition is generated or hand-written (a hand-written one can fall behind). A report,
  * so it always exits 0; `npm run check` is what catches broken files.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -8,9 +9,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { listDirs } from '../src/build/files.ts';
-import { localeKeys } from '../src/config/locales.ts';
+import { authoredLocales, localeKeys } from '../src/config/locales.ts';
 import { formatTable } from '../src/build/table.ts';
-import { toJsonRow, toTableRows, translationReport, type LanguageVersion, type StoryInput } from '../src/newsroom/translations.ts';
+import { toEditionRows, toJsonRow, toTableRows, translationReport, type LanguageVersion, type StoryInput } from '../src/newsroom/translations.ts';
 import { splitFrontmatter } from '../src/check/frontmatter.ts';
 
 let json = false;
@@ -53,11 +54,15 @@ for (const id of listDirs(storiesDir)) {
 const rows = translationReport(stories);
 if (json) {
   console.log(JSON.stringify(rows.map((row) => toJsonRow(row)), null, 2));
-} else if (rows.length === 0) {
-  console.log('All stories are translated and up to date.');
 } else {
-  console.log(formatTable(toTableRows(rows)));
-  if (rows.some((row) => row.missing.length > 0)) {
-    console.log(`\nStart a missing language version with: npm run new -- <story-id> --lang ${localeKeys.join('|')}`);
+  if (rows.length === 0) {
+    console.log('All stories are translated and up to date.');
+  } else {
+    console.log(formatTable(toTableRows(rows)));
+    if (rows.some((row) => row.missing.length > 0)) {
+      console.log(`\nStart a missing language version with: npm run new -- <story-id> --lang ${authoredLocales.join('|')}`);
+    }
   }
+  const editions = toEditionRows(stories);
+  if (editions.length > 1) console.log(`\n${formatTable(editions)}`);
 }

@@ -1,10 +1,11 @@
 /**
  * The translation report behind `npm run translations`: which stories lack a language,
- * and which translations are older than the source-language version. Pure: the script
+ * which translations are older than the source-language version, and whether each story's
+ * generated edition (zh-hant) is converted or hand-written. Pure: the script
  * reads the files and hands the parsed frontmatter in, so the rules are unit-tested.
  * Drafts are not skipped, because editors plan translations before publication.
  */
-import { defaultLocale, localeKeys } from '../config/locales.ts';
+import { authoredLocales, defaultLocale, locales as localeConfig, type Locale } from '../config/locales.ts';
 import { site } from '../config/site.ts';
 import { toInstant, toW3C } from './dates.ts';
 
@@ -39,10 +40,12 @@ export interface TranslationStatus {
   files: string[];
   /** The files an editor has to write: missing and behind ones, in locale order. */
   todo: string[];
+  /** Per generated language: converted from its source at build time, or a hand-written file that wins. */
+  editions: Record<string, 'generated' | 'hand-written'>;
 }
 
 export interface ReportOptions {
-  /** Every language a story should have; the project's locales by default. */
+  /** Every language a story should have; the languages editors write by default (a generated one is never missing). */
   locales?: readonly string[];
   /** The language translations are made from; the default locale by default. */
   source?: string;
@@ -58,21 +61,26 @@ export function lastChange(version: LanguageVersion): Date | undefined {
 
 /** The status of every story, keeping only those with a missing or stale translation. */
 export function translationReport(stories: StoryInput[], options: ReportOptions = {}): TranslationStatus[] {
-  const locales = options.locales ?? localeKeys;
+  const authored = options.locales ?? authoredLocales;
   const source = options.source ?? defaultLocale;
   const timeZone = options.timeZone ?? site.timezone;
+  // A generated language counts once an editor has written it by hand: it can then fall behind its source.
+  const derived = derivedLocales.filter(({ locale }) => !authored.includes(locale));
   const rows: TranslationStatus[] = [];
   for (const story of stories) {
-    const missing = locales.filter((locale) => !story.versions[locale]);
+    const written = derived.filter(({ locale }) => story.versions[locale]);
+    const locales = [...authored, ...written.map(({ locale }) => locale)];
+    const missing = authored.filter((locale) => !story.versions[locale]);
     const changed = new Map<string, Date | undefined>();
     for (const locale of locales) {
       const version = story.versions[locale];
       if (version) changed.set(locale, lastChange(version));
     }
-    const sourceChanged = changed.get(source);
+    const sourceOf = (locale: string) => written.find((entry) => entry.locale === locale)?.from ?? source;
     const behind: TranslationStatus['behind'] = [];
     for (const locale of locales) {
       const at = changed.get(locale);
+      const sourceChanged = changed.get(sourceOf(locale));
       if (locale === source || !sourceChanged || !at) continue;
       if (sourceChanged.getTime() > at.getTime()) behind.push({ locale, by: sourceChanged.getTime() - at.getTime() });
     }
@@ -91,16 +99,41 @@ export function translationReport(stories: StoryInput[], options: ReportOptions 
       updated,
       files: locales.flatMap((locale) => story.versions[locale]?.file ?? []),
       todo: locales.filter((locale) => needsWork.has(locale)).map((locale) => story.versions[locale]?.file ?? `${story.dir}/${locale}.mdx`),
+      editions: getEditions(story, derived),
     });
   }
   return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** A row as `--json` prints it: {id, missing, stale, zhUpdated, enUpdated, files}. */
-export function toJsonRow(row: TranslationStatus, locales: readonly string[] = localeKeys): Record<string, unknown> {
+/** Languages generated from another, each with the language it comes from. */
+const derivedLocales = (Object.keys(localeConfig) as Locale[]).flatMap((locale) => {
+  const from = localeConfig[locale].derivedFrom as string | undefined;
+  return from ? [{ locale: locale as string, from }] : [];
+});
+
+function getEditions(story: StoryInput, derived: readonly { locale: string; from: string }[]): TranslationStatus['editions'] {
+  return Object.fromEntries(derived.map(({ locale }) => [locale, story.versions[locale] ? 'hand-written' : 'generated']));
+}
+
+/** Every story's generated editions, for the second table of `npm run translations`: story, edition, and which file it comes from. */
+export function toEditionRows(stories: StoryInput[]): string[][] {
+  const derived = derivedLocales.filter(({ locale }) => !authoredLocales.includes(locale as Locale));
+  const rows = [...stories].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).flatMap((story) =>
+    derived.flatMap(({ locale, from }) => {
+      const own = story.versions[locale];
+      if (own) return [[story.id, `${locale} hand-written`, own.file]];
+      return story.versions[from] ? [[story.id, `${locale} generated from ${from}`, story.versions[from]!.file]] : [];
+    }),
+  );
+  return [['story', 'edition', 'from file'], ...rows];
+}
+
+/** A row as `--json` prints it: {id, missing, stale, zhUpdated, enUpdated, files, editions}. */
+export function toJsonRow(row: TranslationStatus, locales: readonly string[] = authoredLocales): Record<string, unknown> {
   const out: Record<string, unknown> = { id: row.id, missing: row.missing, stale: row.stale };
-  for (const locale of locales) out[`${locale}Updated`] = row.updated[locale] ?? null;
+  for (const locale of [...locales, ...Object.keys(row.editions).filter((locale) => row.editions[locale] === 'hand-written')]) out[`${locale}Updated`] = row.updated[locale] ?? null;
   out.files = row.files;
+  out.editions = row.editions;
   return out;
 }
 
@@ -120,7 +153,7 @@ export function formatDuration(ms: number): string {
 export function describeStatus(row: TranslationStatus, source: string = defaultLocale): string {
   return [
     ...row.missing.map((locale) => `missing ${locale}`),
-    ...row.behind.map(({ locale, by }) => `${locale} behind ${source} by ${formatDuration(by)}`),
+    ...row.behind.map(({ locale, by }) => `${locale} behind ${(localeConfig[locale as Locale]?.derivedFrom as string | undefined) ?? source} by ${formatDuration(by)}`),
   ].join('; ');
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatTable } from '../../src/build/table.ts';
-import { describeStatus, formatDuration, lastChange, toJsonRow, toTableRows, translationReport, type StoryInput } from '../../src/newsroom/translations.ts';
+import { describeStatus, formatDuration, lastChange, toEditionRows, toJsonRow, toTableRows, translationReport, type StoryInput } from '../../src/newsroom/translations.ts';
 
 const story = (id: string, versions: Record<string, { published?: unknown; updated?: unknown }>): StoryInput => ({
   id,
@@ -79,13 +79,40 @@ describe('the translation report', () => {
       enUpdated: '2025-12-01T08:00:00+08:00',
       frUpdated: null,
       files: ['content/stories/three/zh.mdx', 'content/stories/three/en.mdx'],
+      editions: { 'zh-hant': 'generated' },
     });
   });
 
   it('sorts stories by id and prints --json rows with exactly the documented keys', () => {
     const rows = translationReport([story('b', { zh: { published: '2025-12-01T08:00:00+08:00' } }), story('a', { en: { published: '2025-12-01T08:00:00+08:00' } })]);
     expect(rows.map((row) => row.id)).toEqual(['a', 'b']);
-    expect(Object.keys(toJsonRow(rows[0]!))).toEqual(['id', 'missing', 'stale', 'zhUpdated', 'enUpdated', 'files']);
+    expect(Object.keys(toJsonRow(rows[0]!))).toEqual(['id', 'missing', 'stale', 'zhUpdated', 'enUpdated', 'files', 'editions']);
+  });
+});
+
+describe('the Traditional edition in the report', () => {
+  const zh = { published: '2025-12-01T08:00:00+08:00', updated: '2025-12-05T08:00:00+08:00' };
+  const en = { published: '2025-12-01T08:00:00+08:00', updated: '2025-12-05T08:00:00+08:00' };
+
+  it('never lists a generated edition as missing, and says it is generated', () => {
+    expect(translationReport([story('generated', { zh, en })])).toEqual([]);
+    const [row] = translationReport([story('zh-only', { zh })]);
+    expect(row).toMatchObject({ missing: ['en'], editions: { 'zh-hant': 'generated' } });
+    expect(toEditionRows([story('generated', { zh, en })])).toEqual([
+      ['story', 'edition', 'from file'],
+      ['generated', 'zh-hant generated from zh', 'content/stories/generated/zh.mdx'],
+    ]);
+  });
+
+  it('lists a hand-written zh-hant.mdx older than the Simplified text, and the file to bring up to date', () => {
+    const [row] = translationReport([story('override', { zh, en, 'zh-hant': { published: '2025-12-01T08:00:00+08:00', updated: '2025-12-03T07:00:00+08:00' } })]);
+    expect(row).toMatchObject({ missing: [], stale: true, editions: { 'zh-hant': 'hand-written' } });
+    expect(row!.todo).toEqual(['content/stories/override/zh-hant.mdx']);
+    expect(describeStatus(row!)).toBe('zh-hant behind zh by 2 days');
+    expect(toJsonRow(row!)).toMatchObject({ 'zh-hantUpdated': '2025-12-03T07:00:00+08:00', editions: { 'zh-hant': 'hand-written' } });
+    expect(toEditionRows([story('override', { zh, 'zh-hant': { published: '2025-12-05T08:00:00+08:00' } })])[1]).toEqual(['override', 'zh-hant hand-written', 'content/stories/override/zh-hant.mdx']);
+    // Caught up: not listed.
+    expect(translationReport([story('override', { zh, en, 'zh-hant': zh })])).toEqual([]);
   });
 });
 
