@@ -5,6 +5,7 @@ import { defaultLocale, localeKeys } from './src/config/locales.ts';
 import { getSiteUrl } from './src/config/site.ts';
 import gazette, { readBuiltPageMeta } from './src/site/integration.ts';
 import { getSitemapConfig } from './src/site/sitemap-config.ts';
+import desk from './src/desk/desk-integration.ts';
 
 export default defineConfig({
   site: getSiteUrl(),
@@ -32,7 +33,8 @@ export default defineConfig({
   },
   // No mdx() and no markdown.processor: no page under src/pages/ is Markdown or MDX, and story
   // bodies are rendered to HTML by src/site/story-loader.ts (docs/decisions/007-story-bodies-as-html.md).
-  integrations: [gazette(), sitemap(getSitemapConfig(readBuiltPageMeta))],
+  // desk(): the editing desk, added only under `astro dev` (src/desk/desk-integration.ts).
+  integrations: [gazette(), desk(), sitemap(getSitemapConfig(readBuiltPageMeta))],
   devToolbar: { enabled: false },
   experimental: {
     // Pages whose cacheKey (src/site/page-cache-keys.ts), code, config and lock file are unchanged
