@@ -167,10 +167,10 @@ describe('sitemap options', () => {
   };
   const config = getSitemapConfig((url) => meta[url]);
   it('derives the i18n map from locales.ts', () => {
-    expect(config.i18n).toEqual({ defaultLocale: 'zh', locales: { zh: 'zh-CN', en: 'en' } });
+    expect(config.i18n).toEqual({ defaultLocale: 'zh', locales: { zh: 'zh-Hans', 'zh-hant': 'zh-Hant', en: 'en' } });
   });
   it('adds x-default to translated pages, lastmod from the page, and drops noindex pages and 404s', async () => {
-    const links = [{ lang: 'zh-CN', url: 'https://x.org/a/' }, { lang: 'en', url: 'https://x.org/en/a/' }];
+    const links = [{ lang: 'zh-Hans', url: 'https://x.org/a/' }, { lang: 'en', url: 'https://x.org/en/a/' }];
     expect(await config.serialize!({ url: 'https://x.org/a/', links })).toEqual({
       url: 'https://x.org/a/', lastmod: '2025-12-22T08:00:00+08:00', links: [...links, { lang: 'x-default', url: 'https://x.org/a/' }],
     });

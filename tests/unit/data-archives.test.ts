@@ -69,7 +69,10 @@ describe('numbered archive pages count from the oldest story', () => {
     expect(pages.get('/sections/economy/')!.pageLinks[0]).toMatchObject({ href: '/sections/economy/', current: true });
     // Only the archive's own page has translations: page 2 in English lists other stories.
     expect(page2.alternates).toEqual([]);
-    expect(pages.get('/sections/economy/')!.alternates).toEqual([{ locale: 'en', href: '/en/sections/economy/', url: 'https://news.test/en/sections/economy/' }]);
+    expect(pages.get('/sections/economy/')!.alternates).toEqual([
+      { locale: 'zh-hant', href: '/zh-hant/sections/economy/', url: 'https://news.test/zh-hant/sections/economy/' },
+      { locale: 'en', href: '/en/sections/economy/', url: 'https://news.test/en/sections/economy/' },
+    ]);
     // Everything fits on the English archive's own page: no numbered pages, no page links.
     expect(ids(pages.get('/en/sections/economy/')!.stories)).toEqual(['s45', 's44']);
     expect(pages.get('/en/sections/economy/')!.pageLinks).toEqual([]);

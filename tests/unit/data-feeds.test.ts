@@ -77,7 +77,7 @@ describe('RSS', () => {
   });
 
   it('names its language and its own address', () => {
-    expect(rss.zh.channel.language).toBe('zh-CN');
+    expect(rss.zh.channel.language).toBe('zh-Hans');
     expect(rss.zh.channel['atom:link']).toMatchObject({ '@href': 'https://news.test/rss.xml', '@rel': 'self' });
   });
 
@@ -124,7 +124,7 @@ describe('RSS', () => {
 
 describe('Atom', () => {
   it('is dated by its newest change, in its language', () => {
-    expect(atom.zh.feed['@xml:lang']).toBe('zh-CN');
+    expect(atom.zh.feed['@xml:lang']).toBe('zh-Hans');
     expect(atom.zh.feed.updated).toBe('2025-12-22T00:00:00.000Z');
     expect(atom.zh.feed.id).toBe('https://news.test/atom.xml');
     expect(atom.zh.entries).toHaveLength(50);

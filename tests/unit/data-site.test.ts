@@ -99,6 +99,7 @@ describe('routes', () => {
   it('has one front page per language, the default at the root', () => {
     expect(getFrontPagePaths()).toEqual([
       { params: { locale: undefined }, props: { locale: 'zh' } },
+      { params: { locale: 'zh-hant' }, props: { locale: 'zh-hant' } },
       { params: { locale: 'en' }, props: { locale: 'en' } },
     ]);
   });

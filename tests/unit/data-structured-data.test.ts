@@ -60,7 +60,7 @@ describe('NewsArticle', () => {
       alternativeHeadline: '——晋中市推进专业镇建设',
       datePublished: '2025-12-21T09:00:00+08:00',
       dateModified: '2025-12-22T08:30:00+08:00',
-      inLanguage: 'zh-CN',
+      inLanguage: 'zh-Hans',
       articleSection: '经济',
       keywords: '制造业, 专业镇',
       author: [
@@ -75,13 +75,13 @@ describe('NewsArticle', () => {
   });
 
   it('names the publisher in the page\'s language, one name per @id (each edition its own), with its logo', () => {
-    const editions = { 'feature/zh': ['https://news.test/', 'Gazette 示范新闻', 'Gazette Demo News'], 'feature/en': ['https://news.test/en/', 'Gazette Demo News', 'Gazette 示范新闻'] };
-    for (const [key, [home, name, other]] of Object.entries(editions)) {
+    const editions = { 'feature/zh': ['https://news.test/', 'Gazette 示范新闻', ['Gazette 示範新聞', 'Gazette Demo News']], 'feature/en': ['https://news.test/en/', 'Gazette Demo News', ['Gazette 示范新闻', 'Gazette 示範新聞']] } as const;
+    for (const [key, [home, name, others]] of Object.entries(editions)) {
       expect(ofType(key, 'NewsArticle').publisher).toEqual({
         '@type': 'NewsMediaOrganization',
         '@id': `${home}#publisher`,
         name,
-        alternateName: [other],
+        alternateName: others,
         url: home,
         logo: { '@type': 'ImageObject', url: 'https://news.test/logo.png', width: 600, height: 60 },
       });
@@ -89,7 +89,7 @@ describe('NewsArticle', () => {
   });
 
   it('says which story a translation translates, and a story without a published translation has none', () => {
-    expect(ofType('feature/en', 'NewsArticle')).toMatchObject({ inLanguage: 'en', articleSection: 'Economy', translationOfWork: { '@id': 'https://news.test/2025/12/21/feature/', inLanguage: 'zh-CN' } });
+    expect(ofType('feature/en', 'NewsArticle')).toMatchObject({ inLanguage: 'en', articleSection: 'Economy', translationOfWork: { '@id': 'https://news.test/2025/12/21/feature/', inLanguage: 'zh-Hans' } });
     const solo = ofType('solo/zh', 'NewsArticle');
     expect(solo).not.toHaveProperty('workTranslation');
     expect(solo).not.toHaveProperty('image');
@@ -117,10 +117,10 @@ describe('the story page around it', () => {
 
   it('declares its language, canonical URL and hreflang only for published translations', () => {
     const zh = pages['feature/zh']!.document;
-    expect(zh.documentElement.getAttribute('lang')).toBe('zh-CN');
+    expect(zh.documentElement.getAttribute('lang')).toBe('zh-Hans');
     expect(zh.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://news.test/2025/12/21/feature/');
     const hreflang = Object.fromEntries([...zh.querySelectorAll('link[rel="alternate"][hreflang]')].map((link) => [link.getAttribute('hreflang'), link.getAttribute('href')]));
-    expect(hreflang).toEqual({ 'zh-CN': 'https://news.test/2025/12/21/feature/', en: 'https://news.test/en/2025/12/21/feature/', 'x-default': 'https://news.test/2025/12/21/feature/' });
+    expect(hreflang).toEqual({ 'zh-Hans': 'https://news.test/2025/12/21/feature/', en: 'https://news.test/en/2025/12/21/feature/', 'x-default': 'https://news.test/2025/12/21/feature/' });
     expect(pages['feature/en']!.document.documentElement.getAttribute('lang')).toBe('en');
     expect(pages['solo/zh']!.document.querySelectorAll('link[hreflang]')).toHaveLength(0);
   });
