@@ -22,6 +22,7 @@ afterAll(() => removeProject(dir));
 
 const ZH = '/2025/12/22/bilingual-story/';
 const EN = '/en/2025/12/22/bilingual-story/';
+const ZH_HANT = '/zh-hant/2025/12/22/bilingual-story/';
 
 describe('story pages', () => {
   it('dates the permalink by the newsroom calendar (17:30 UTC on the 21st is the 22nd in Beijing)', () => {
@@ -32,7 +33,7 @@ describe('story pages', () => {
 
   it('renders headline, subtitle, linked byline, dateline, section, hero, body and tags', () => {
     const doc = readPage(dir, ZH);
-    expect(doc.documentElement.getAttribute('lang')).toBe('zh-CN');
+    expect(doc.documentElement.getAttribute('lang')).toBe('zh-Hans');
     expect(doc.querySelectorAll('h1')).toHaveLength(1);
     expect(textOf(doc.querySelector('h1.headline'))).toBe('双语测试稿件');
     expect(textOf(doc.querySelector('.standfirst'))).toBe('——副题在此');
@@ -70,35 +71,39 @@ describe('story pages', () => {
     }
   });
 
-  it('links translations both ways, with absolute hreflang URLs and a visible switch', () => {
+  it('links translations every way, with absolute hreflang URLs and a visible switch', () => {
     const zh = readPage(dir, ZH);
     const en = readPage(dir, EN);
+    const hant = readPage(dir, ZH_HANT);
     const hreflangs = (doc: Document) =>
       Object.fromEntries([...doc.querySelectorAll('link[rel=alternate][hreflang]')].map((l) => [l.getAttribute('hreflang'), l.getAttribute('href')]));
     const expected = {
-      'zh-CN': 'https://news.example.org/2025/12/22/bilingual-story/',
+      'zh-Hans': 'https://news.example.org/2025/12/22/bilingual-story/',
+      'zh-Hant': 'https://news.example.org/zh-hant/2025/12/22/bilingual-story/',
       en: 'https://news.example.org/en/2025/12/22/bilingual-story/',
       'x-default': 'https://news.example.org/2025/12/22/bilingual-story/',
     };
     expect(hreflangs(zh)).toEqual(expected);
     expect(hreflangs(en)).toEqual(expected);
-    expect(zh.querySelector('link[rel=canonical]')?.getAttribute('href')).toBe(expected['zh-CN']);
+    expect(hreflangs(hant)).toEqual(expected);
+    expect(zh.querySelector('link[rel=canonical]')?.getAttribute('href')).toBe(expected['zh-Hans']);
     expect(en.querySelector('link[rel=canonical]')?.getAttribute('href')).toBe(expected.en);
-    const switchZh = zh.querySelector('.language-switch a');
-    expect(switchZh?.getAttribute('href')).toBe(EN);
-    expect(switchZh?.getAttribute('lang')).toBe('en');
-    expect(textOf(switchZh)).toBe('Read in English');
-    const switchEn = en.querySelector('.language-switch a');
-    expect(switchEn?.getAttribute('href')).toBe(ZH);
-    expect(textOf(switchEn)).toBe('阅读中文版');
+    expect(hant.querySelector('link[rel=canonical]')?.getAttribute('href')).toBe(expected['zh-Hant']);
+    // Each language in its own script, in the site's order, the page's own not linked.
+    for (const doc of [zh, en, hant]) expect(textOf(doc.querySelector('.language-switch'))).toBe('简体 · 繁體 · English');
+    const links = (doc: Document) => [...doc.querySelectorAll('.language-switch a')].map((a) => [a.getAttribute('href'), a.getAttribute('lang')]);
+    expect(links(zh)).toEqual([[ZH_HANT, 'zh-Hant'], [EN, 'en']]);
+    expect(links(en)).toEqual([[ZH, 'zh-Hans'], [ZH_HANT, 'zh-Hant']]);
+    expect(links(hant)).toEqual([[ZH, 'zh-Hans'], [EN, 'en']]);
+    expect(zh.querySelector('.language-switch [aria-current=page]')?.getAttribute('lang')).toBe('zh-Hans');
   });
 
-  it('gives a story without English no English page, no hreflang and no switch', () => {
+  it('gives a story without English no English page, and links only its two Chinese editions', () => {
     expect(distHas(dir, '/2025/12/10/zh-only-story/')).toBe(true);
     expect(distHas(dir, '/en/2025/12/10/zh-only-story/')).toBe(false);
     const doc = readPage(dir, '/2025/12/10/zh-only-story/');
-    expect(doc.querySelectorAll('link[hreflang]')).toHaveLength(0);
-    expect(doc.querySelector('.language-switch')).toBeNull();
+    expect([...doc.querySelectorAll('link[hreflang]')].map((l) => l.getAttribute('hreflang'))).toEqual(['zh-Hans', 'zh-Hant', 'x-default']);
+    expect(textOf(doc.querySelector('.language-switch'))).toBe('简体 · 繁體');
     expect(textOf(doc.querySelector('.byline'))).toBe('记者 王明、李华');
   });
 
@@ -113,7 +118,7 @@ describe('story pages', () => {
 describe('front pages', () => {
   it('leads with the newest story and its hero, then lists the rest with section, date and summary', () => {
     const zh = readPage(dir, '/');
-    expect(zh.documentElement.getAttribute('lang')).toBe('zh-CN');
+    expect(zh.documentElement.getAttribute('lang')).toBe('zh-Hans');
     expect(textOf(zh.querySelector('.masthead-name'))).toContain('Gazette');
     const lead = zh.querySelector('.story-card-lead');
     expect(lead?.querySelector('.story-card-title a')?.getAttribute('href')).toBe(ZH);
@@ -160,10 +165,10 @@ describe('search index', () => {
       const lang = doc.documentElement.getAttribute('lang')!.toLowerCase();
       marked[lang] = (marked[lang] ?? 0) + 1;
     }
-    expect(marked).toEqual({ 'zh-cn': 2, en: 1 });
+    expect(marked).toEqual({ 'zh-hans': 2, 'zh-hant': 2, en: 1 });
     const entry = JSON.parse(readFileSync(join(dir, 'dist/pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
     expect(Object.fromEntries(Object.entries(entry.languages).map(([lang, { page_count }]) => [lang, page_count]))).toEqual(marked);
-    expect(output).toMatch(/^search index: (1 en, 2 zh-cn|2 zh-cn, 1 en) page\(s\)$/m);
+    expect(output).toMatch(/^search index: (?=.*\b1 en\b)(?=.*\b2 zh-hans\b)(?=.*\b2 zh-hant\b).*page\(s\)$/m);
   });
 
   it('files each story under its section and month, with its thumbnail, in the page language', () => {
