@@ -15,6 +15,7 @@ import { checkHreflang, digestDist, findBrokenLinks } from '../helpers/site-chec
 const SITE = 'https://news.example.org';
 const ZH = '/2025/12/22/bilingual-story/';
 const EN = '/en/2025/12/22/bilingual-story/';
+const ZH_HANT = '/zh-hant/2025/12/22/bilingual-story/';
 let dir: string;
 let second: string;
 
@@ -48,14 +49,17 @@ describe('sitemaps and robots.txt', () => {
     const urls = sitemaps.flatMap((path: string) => readXml(path).urlset.url) as { loc: string; lastmod?: string; 'xhtml:link'?: { '@hreflang': string; '@href': string }[] }[];
     const byLoc = new Map(urls.map((url) => [url.loc, url]));
     const links = (loc: string) => Object.fromEntries((byLoc.get(loc)?.['xhtml:link'] ?? []).map((l) => [l['@hreflang'], l['@href']]));
-    const expected = { 'zh-CN': `${SITE}${ZH}`, en: `${SITE}${EN}`, 'x-default': `${SITE}${ZH}` };
+    const expected = { 'zh-Hans': `${SITE}${ZH}`, 'zh-Hant': `${SITE}${ZH_HANT}`, en: `${SITE}${EN}`, 'x-default': `${SITE}${ZH}` };
     expect(links(`${SITE}${ZH}`)).toEqual(expected);
     expect(links(`${SITE}${EN}`)).toEqual(expected);
+    expect(links(`${SITE}${ZH_HANT}`)).toEqual(expected);
     expect(byLoc.has(`${SITE}/2025/12/10/zh-only-story/`)).toBe(true);
-    expect(links(`${SITE}/2025/12/10/zh-only-story/`)).toEqual({});
+    // No English: its two Chinese editions name each other.
+    expect(links(`${SITE}/2025/12/10/zh-only-story/`)).toEqual({ 'zh-Hans': `${SITE}/2025/12/10/zh-only-story/`, 'zh-Hant': `${SITE}/zh-hant/2025/12/10/zh-only-story/`, 'x-default': `${SITE}/2025/12/10/zh-only-story/` });
     // lastmod is the latest of published, updated and corrections: the correction at 18:00 Beijing.
     expect(new Date(byLoc.get(`${SITE}${ZH}`)!.lastmod!).toISOString()).toBe('2025-12-22T10:00:00.000Z');
     expect(new Date(byLoc.get(`${SITE}${EN}`)!.lastmod!).toISOString()).toBe('2025-12-21T17:30:00.000Z');
+    expect(byLoc.get(`${SITE}${ZH_HANT}`)!.lastmod).toBe(byLoc.get(`${SITE}${ZH}`)!.lastmod);
     const locs = [...byLoc.keys()].join('\n');
     expect(locs).not.toMatch(/draft-story|scheduled-story|old-bilingual-story|404/);
     // The search pages are empty without JavaScript: noindex, so not in the sitemap either.
@@ -71,13 +75,16 @@ describe('sitemaps and robots.txt', () => {
 
   it('news sitemap holds the stories of the 48 hours before GAZETTE_NOW, with Google News fields', () => {
     const urls = readXml('news-sitemap.xml').urlset.url as { loc: string; 'news:news': Record<string, any> }[];
-    expect(urls.map((u) => u.loc).sort()).toEqual([`${SITE}${ZH}`, `${SITE}${EN}`].sort());
+    expect(urls.map((u) => u.loc).sort()).toEqual([`${SITE}${ZH}`, `${SITE}${ZH_HANT}`, `${SITE}${EN}`].sort());
     const zh = urls.find((u) => u.loc === `${SITE}${ZH}`)!['news:news'];
     expect(zh['news:publication']).toEqual({ 'news:name': 'Gazette 示范新闻', 'news:language': 'zh-cn' });
     expect(zh['news:publication_date']).toBe('2025-12-22T01:30:00+08:00');
     expect(zh['news:title']).toBe('双语测试稿件');
     const en = urls.find((u) => u.loc === `${SITE}${EN}`)!['news:news'];
     expect(en['news:publication']['news:language']).toBe('en');
+    const hant = urls.find((u) => u.loc === `${SITE}${ZH_HANT}`)!['news:news'];
+    expect(hant['news:publication']).toEqual({ 'news:name': 'Gazette 示範新聞', 'news:language': 'zh-tw' });
+    expect(hant['news:title']).toBe('雙語測試稿件');
   });
 });
 
@@ -87,13 +94,17 @@ describe('feeds', () => {
       const doc = readPage(dir, path);
       const feeds = [...doc.querySelectorAll('link[rel=alternate][type]')].map((l) => l.getAttribute('href'));
       // The page's own language first: a reader that subscribes to the first link gets that one.
-      expect(feeds).toEqual(path.startsWith('/en/') ? ['/en/rss.xml', '/en/atom.xml', '/rss.xml', '/atom.xml'] : ['/rss.xml', '/atom.xml', '/en/rss.xml', '/en/atom.xml']);
+      expect(feeds).toEqual(
+        path.startsWith('/en/')
+          ? ['/en/rss.xml', '/en/atom.xml', '/rss.xml', '/atom.xml', '/zh-hant/rss.xml', '/zh-hant/atom.xml']
+          : ['/rss.xml', '/atom.xml', '/zh-hant/rss.xml', '/zh-hant/atom.xml', '/en/rss.xml', '/en/atom.xml'],
+      );
     }
   });
 
   it('RSS carries the full story with absolute image URLs, captions, credits and corrections', () => {
     const channel = readXml('rss.xml').rss.channel;
-    expect(channel.language).toBe('zh-CN');
+    expect(channel.language).toBe('zh-Hans');
     const items = channel.item as Record<string, any>[];
     expect(items.map((i) => i.link)).toEqual([`${SITE}${ZH}`, `${SITE}/2025/12/10/zh-only-story/`]);
     expect(channel['atom:link']).toMatchObject({ '@href': `${SITE}/rss.xml`, '@rel': 'self', '@type': 'application/rss+xml' });
@@ -127,7 +138,7 @@ describe('feeds', () => {
 
   it('Atom carries the same, with updated from the latest correction and a permanent id', () => {
     const feed = readXml('atom.xml').feed;
-    expect(feed['@xml:lang']).toBe('zh-CN');
+    expect(feed['@xml:lang']).toBe('zh-Hans');
     const entries = feed.entry as Record<string, any>[];
     // The story moved from its first path (its alias): the id feed readers already hold stays.
     const entry = entries.find((e) => [e.link].flat().some((l: Record<string, string>) => l['@rel'] === 'alternate' && l['@href'] === `${SITE}${ZH}`))!;
@@ -154,13 +165,13 @@ describe('structured data and social cards', () => {
       description: '一篇用于测试的双语稿件。',
       datePublished: '2025-12-22T01:30:00+08:00',
       dateModified: '2025-12-22T18:00:00+08:00',
-      inLanguage: 'zh-CN',
+      inLanguage: 'zh-Hans',
       articleSection: '要闻',
       keywords: '测试, 制造业',
       mainEntityOfPage: { '@id': `${SITE}${ZH}` },
       author: [{ '@type': 'Person', name: '王明', url: `${SITE}/people/wang-ming/` }],
       publisher: { '@type': 'NewsMediaOrganization', name: 'Gazette 示范新闻', logo: { url: `${SITE}/logo.png` } },
-      workTranslation: [{ '@id': `${SITE}${EN}`, inLanguage: 'en' }],
+      workTranslation: [{ '@id': `${SITE}${EN}`, inLanguage: 'en' }, { '@id': `${SITE}${ZH_HANT}`, inLanguage: 'zh-Hant' }],
     });
     const ratios = article.image.map((image: { width: number; height: number }) => +(image.width / image.height).toFixed(2));
     expect(ratios).toEqual([1.78, 1.33, 1]);
@@ -171,13 +182,16 @@ describe('structured data and social cards', () => {
     expect(breadcrumbs['@type']).toBe('BreadcrumbList');
     expect(breadcrumbs.itemListElement.map((i: { item: string }) => i.item)).toEqual([`${SITE}/`, `${SITE}/sections/news/`, `${SITE}${ZH}`]);
     const [english] = jsonLd(EN);
-    expect(english.translationOfWork).toMatchObject({ '@id': `${SITE}${ZH}`, inLanguage: 'zh-CN' });
+    expect(english.translationOfWork).toMatchObject({ '@id': `${SITE}${ZH}`, inLanguage: 'zh-Hans' });
+    // The Traditional edition is a translation of the Simplified, in its own language.
+    const [traditional] = jsonLd(ZH_HANT);
+    expect(traditional).toMatchObject({ inLanguage: 'zh-Hant', headline: '雙語測試稿件', translationOfWork: { '@id': `${SITE}${ZH}`, inLanguage: 'zh-Hans' } });
     expect(english.dateModified).toBe('2025-12-22T01:30:00+08:00');
     // One organisation under one @id, named in the page's language as og:site_name names it.
-    expect(article.publisher).toMatchObject({ name: 'Gazette 示范新闻', alternateName: ['Gazette Demo News'] });
+    expect(article.publisher).toMatchObject({ name: 'Gazette 示范新闻', alternateName: ['Gazette 示範新聞', 'Gazette Demo News'] });
     // Each edition names the publisher under its own @id, so no @id carries two names.
     expect(article.publisher['@id']).toBe(`${SITE}/#publisher`);
-    expect(english.publisher).toMatchObject({ '@id': `${SITE}/en/#publisher`, name: 'Gazette Demo News', alternateName: ['Gazette 示范新闻'] });
+    expect(english.publisher).toMatchObject({ '@id': `${SITE}/en/#publisher`, name: 'Gazette Demo News', alternateName: ['Gazette 示范新闻', 'Gazette 示範新聞'] });
     expect(readPage(dir, EN).querySelector('meta[property="og:site_name"]')?.getAttribute('content')).toBe(english.publisher.name);
   });
 
@@ -191,7 +205,7 @@ describe('structured data and social cards', () => {
     const meta = (property: string) => [...doc.querySelectorAll(`meta[property="${property}"], meta[name="${property}"]`)].map((m) => m.getAttribute('content'));
     expect(meta('og:type')).toEqual(['article']);
     expect(meta('og:locale')).toEqual(['zh_CN']);
-    expect(meta('og:locale:alternate')).toEqual(['en_GB']);
+    expect(meta('og:locale:alternate')).toEqual(['en_GB', 'zh_TW']);
     expect(meta('og:image:width')).toEqual(['1200']);
     expect(meta('og:image:height')).toEqual(['630']);
     expect(existsSync(join(dir, 'dist', new URL(meta('og:image')[0]!).pathname))).toBe(true);
@@ -240,7 +254,8 @@ describe('archives, redirects and 404s', () => {
   });
 
   it('has a 404 page per language', () => {
-    expect(readPage(dir, '/404.html').documentElement.getAttribute('lang')).toBe('zh-CN');
+    expect(readPage(dir, '/404.html').documentElement.getAttribute('lang')).toBe('zh-Hans');
+    expect(readPage(dir, '/zh-hant/404.html').documentElement.getAttribute('lang')).toBe('zh-Hant');
     expect(readPage(dir, '/en/404.html').documentElement.getAttribute('lang')).toBe('en');
   });
 });
