@@ -7,21 +7,16 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { packageDir } from '../../src/build/packages.ts';
+import { cjkFontDir as findFontDir } from '../../src/build/cjk-fonts.ts';
 import { ToolUnavailable, cacheRoot } from './chromium.ts';
 
-export const CJK_FONT_FILE = 'NotoSansHans-Regular.otf';
-
-/** The folder holding the CJK font shipped by @embedpdf/fonts-sc; throws when the package or file is missing. */
+/** The folder of the npm CJK font (src/build/cjk-fonts.ts), as a ToolUnavailable the tests report in one line. */
 export function cjkFontDir(): string {
-  let dir: string;
   try {
-    dir = join(packageDir('@embedpdf/fonts-sc', fileURLToPath(new URL('../..', import.meta.url))), 'fonts');
-  } catch {
-    throw new ToolUnavailable('The CJK font package @embedpdf/fonts-sc is not installed; run `npm install`.');
+    return findFontDir(fileURLToPath(new URL('../..', import.meta.url)));
+  } catch (error) {
+    throw new ToolUnavailable((error as Error).message);
   }
-  if (!existsSync(join(dir, CJK_FONT_FILE))) throw new ToolUnavailable(`The CJK font ${join(dir, CJK_FONT_FILE)} is missing; run \`npm install\`.`);
-  return dir;
 }
 
 /**

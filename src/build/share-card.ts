@@ -11,11 +11,11 @@ import satori from 'satori';
 import subsetFont from 'subset-font';
 import { site } from '../config/site.ts';
 import { getLockHash, sha256 } from './hash.ts';
-import { packageDir } from './packages.ts';
+import { CJK_FONT_FILES, cjkFontDir } from './cjk-fonts.ts';
 
 /** What a card shows; every field is text in the story's language. */
 export interface ShareCardInput {
-  /** BCP-47 tag of the story's language: satori picks line-breaking rules by it. */
+  /** BCP-47 tag of the story's language: Chinese is set larger, as it packs more per character. */
   lang: string;
   headline: string;
   /** The publication's name, as the masthead shows it. */
@@ -26,7 +26,6 @@ export interface ShareCardInput {
   host: string;
 }
 
-const FONT_FILES = { 400: 'NotoSansHans-Regular.otf', 700: 'NotoSansHans-Bold.otf' } as const;
 const FAMILY = 'Noto Sans CJK SC';
 const PAD = 64;
 /** Chinese sets tighter per character; a line of 16 characters reads at a glance. */
@@ -44,10 +43,11 @@ export function toCardTree(input: ShareCardInput): Node {
     box({ display: 'flex', fontSize: 36, fontWeight: 700, color: ink, paddingBottom: 16, borderBottom: `6px double ${rule}` }, input.masthead),
     box({ display: 'flex', height: 40, marginTop: 28, fontSize: 28, fontWeight: 700, color: accent }, input.kicker ?? ''),
     box(
-      // Wrapped by satori's line breaker (UAX #14: never inside a word, never before a closing mark),
-      // then clamped with "…" after the last whole line that fits. The height is the clamp's, so
-      // nothing can run into the foot whatever the line breaker does.
-      { display: 'block', marginTop: 12, height: Math.ceil(size * HEADLINE_LEADING * headlineLines), overflow: 'hidden', fontSize: size, fontWeight: 700, lineHeight: HEADLINE_LEADING, color: ink, lineClamp: headlineLines },
+      // Wrapped by satori's line breaker (UAX #14: never inside a word, never before a closing mark;
+      // a word wider than the card breaks between letters rather than run off it), then clamped with
+      // "…" after the last line that fits. The height is the clamp's, so nothing can run into the
+      // foot whatever the line breaker does.
+      { display: 'block', marginTop: 12, height: Math.ceil(size * HEADLINE_LEADING * headlineLines), overflow: 'hidden', fontSize: size, fontWeight: 700, lineHeight: HEADLINE_LEADING, color: ink, lineClamp: headlineLines, wordBreak: 'break-word' },
       input.headline,
     ),
     box({ display: 'flex', marginTop: 'auto', fontSize: 26, color: muted }, input.host),
@@ -66,36 +66,60 @@ async function loadFonts(text: string) {
   return Promise.all(
     ([400, 700] as const).map(async (weight) => {
       let font = fontFiles.get(weight);
-      if (!font) fontFiles.set(weight, (font = readFileSync(join(packageDir('@embedpdf/fonts-sc'), 'fonts', FONT_FILES[weight]))));
+      if (!font) fontFiles.set(weight, (font = readFileSync(join(cjkFontDir(), CJK_FONT_FILES[weight]))));
       return { name: FAMILY, weight, style: 'normal' as const, data: await subsetFont(font, text, { targetFormat: 'sfnt' }) };
     }),
   );
 }
 
-/** The card as SVG. `embedFont: false` leaves each run of text as a <text> element, which tests read. */
-export async function toCardSvg(input: ShareCardInput, options: { embedFont?: boolean } = {}): Promise<string> {
+/**
+ * The card as SVG, and the text the font has no glyph for (an emoji, a rare character outside the
+ * font, another script): satori draws those as boxes, which the build reports rather than hides.
+ * `embedFont: false` leaves each run of text as a <text> element, which tests read.
+ */
+export async function toCardSvg(input: ShareCardInput, options: { embedFont?: boolean } = {}): Promise<{ svg: string; missing: string[] }> {
   const { width, height } = site.shareCard;
   const fonts = await loadFonts(getCardText(input));
-  return satori(toCardTree(input) as Parameters<typeof satori>[0], { width, height, fonts, embedFont: options.embedFont ?? true });
+  const missing: string[] = [];
+  const svg = await satori(toCardTree(input) as Parameters<typeof satori>[0], {
+    width,
+    height,
+    fonts,
+    embedFont: options.embedFont ?? true,
+    loadAdditionalAsset: async (_language, segment) => {
+      missing.push(segment);
+      return [];
+    },
+  });
+  return { svg, missing: [...new Set(missing)] };
 }
 
-export async function toCardPng(input: ShareCardInput): Promise<Buffer> {
-  return new Resvg(await toCardSvg(input), { font: { loadSystemFonts: false } }).render().asPng();
+export async function toCardPng(input: ShareCardInput): Promise<{ png: Buffer; missing: string[] }> {
+  const { svg, missing } = await toCardSvg(input);
+  return { png: new Resvg(svg, { font: { loadSystemFonts: false } }).render().asPng(), missing };
 }
 
 /**
  * The card's PNG, drawn once and then read from `cacheDir` while its text, the card settings, this
  * module and the installed packages (the lock file) are unchanged, as encoded photos are.
  */
-export async function getShareCard(input: ShareCardInput, cacheDir: string, projectRoot: string = process.cwd()): Promise<Buffer> {
+export async function getShareCard(input: ShareCardInput, cacheDir: string, projectRoot: string = process.cwd()): Promise<{ png: Buffer; missing: string[] }> {
   const code = readFileSync(join(projectRoot, 'src/build/share-card.ts'), 'utf8');
   const key = sha256(JSON.stringify([input, site.shareCard, code, getLockHash(projectRoot)]), 'hex').slice(0, 32);
   const file = join(cacheDir, `${key}.png`);
-  if (existsSync(file)) return readFileSync(file);
-  const png = await toCardPng(input);
+  // The missing glyphs are kept beside the card, so every build reports them, not only the first.
+  const missingFile = join(cacheDir, `${key}.missing.json`);
+  if (existsSync(file)) return { png: readFileSync(file), missing: existsSync(missingFile) ? (JSON.parse(readFileSync(missingFile, 'utf8')) as string[]) : [] };
+  const card = await toCardPng(input);
   mkdirSync(cacheDir, { recursive: true });
+  if (card.missing.length > 0) writeFileSync(missingFile, JSON.stringify(card.missing));
   // Written aside and renamed: a build killed mid-write leaves no half card to be served next time.
-  writeFileSync(`${file}.${process.pid}.tmp`, png);
+  writeFileSync(`${file}.${process.pid}.tmp`, card.png);
   renameSync(`${file}.${process.pid}.tmp`, file);
-  return png;
+  return card;
+}
+
+/** A short hash of what a card shows, for its address: a corrected headline gets a new one. */
+export function getCardVersion(input: ShareCardInput): string {
+  return sha256(JSON.stringify([input, site.shareCard]), 'hex').slice(0, 8);
 }

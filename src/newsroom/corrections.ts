@@ -3,6 +3,7 @@
  * rule: a correction is public from the moment its story is, so a draft's or an embargoed
  * story's corrections never appear, whatever a preview build shows.
  */
+import { compareCodeUnits } from './order.ts';
 import { isPublished, type Publishable } from './publish.ts';
 
 export interface CorrectedStory {
@@ -26,6 +27,6 @@ export function listCorrections(stories: readonly CorrectedStory[], now: Date): 
     .flatMap((story) =>
       story.data.corrections.map((correction, index) => ({ date: correction.date, text: correction.text, storyPath: story.path, storyTitle: story.title, index })),
     );
-  items.sort((a, b) => b.date.getTime() - a.date.getTime() || a.storyPath.localeCompare(b.storyPath) || a.index - b.index);
+  items.sort((a, b) => b.date.getTime() - a.date.getTime() || compareCodeUnits(a.storyPath, b.storyPath) || a.index - b.index);
   return items.map(({ index: _index, ...item }) => item);
 }

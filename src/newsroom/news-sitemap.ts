@@ -4,6 +4,7 @@
  */
 import { site } from '../config/site.ts';
 import { toW3C } from './dates.ts';
+import { compareCodeUnits } from './order.ts';
 import { escapeXml } from './xml.ts';
 
 export const NEWS_MAX_URLS = 1000;
@@ -20,7 +21,7 @@ export function selectNewsItems(items: NewsItem[], now: Date): NewsItem[] {
   const from = now.getTime() - site.newsWindowHours * 60 * 60 * 1000;
   return items
     .filter((item) => item.published.getTime() <= now.getTime() && item.published.getTime() >= from)
-    .sort((a, b) => b.published.getTime() - a.published.getTime() || a.url.localeCompare(b.url))
+    .sort((a, b) => b.published.getTime() - a.published.getTime() || compareCodeUnits(a.url, b.url))
     .slice(0, NEWS_MAX_URLS);
 }
 

@@ -5,6 +5,7 @@
  * the same content, so ties are broken by date and then by id.
  */
 import { site } from '../config/site.ts';
+import { compareCodeUnits } from './order.ts';
 import { toTagSlug } from './permalinks.ts';
 import type { PublishState } from './publish.ts';
 
@@ -40,7 +41,7 @@ export function pickRelated<T extends RelatedCandidate>(story: RelatedCandidate,
       (a, b) =>
         b.score - a.score ||
         b.other.data.published.getTime() - a.other.data.published.getTime() ||
-        (a.other.id < b.other.id ? -1 : a.other.id > b.other.id ? 1 : 0),
+        compareCodeUnits(a.other.id, b.other.id),
     )
     .slice(0, max)
     .map(({ other }) => other);

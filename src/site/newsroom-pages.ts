@@ -41,8 +41,6 @@ export async function getNewsroomPageRoutes() {
           html: entry.rendered?.html ?? '',
           canonical: toAbsoluteUrl(pathIn(locale), data.siteUrl),
           alternates: toPageAlternates(locale, pathIn, data.siteUrl, localesOf(data, id)),
-          // The corrections policy leads readers on to the corrections themselves.
-          correctionsLink: id === 'corrections-policy' ? { href: toCorrectionsPath(locale), label: t(locale, 'correctionsPage') } : undefined,
         },
       };
     }),

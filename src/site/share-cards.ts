@@ -6,12 +6,12 @@
 import { join } from 'node:path';
 import { locales, type Locale } from '../config/locales.ts';
 import { site } from '../config/site.ts';
-import { getShareCard, type ShareCardInput } from '../build/share-card.ts';
+import { getCardVersion, getShareCard, type ShareCardInput } from '../build/share-card.ts';
 import { toAbsoluteUrl, toShareCardPath } from '../newsroom/permalinks.ts';
 import { getLocaleParam } from '../newsroom/route-params.ts';
 import { getSiteData, getVersion, type SiteData, type StoryVersion } from './site-data.ts';
 
-/** `[...locale]/cards/[story].png` routes: one per visible story version with no hero. */
+/** One card per visible story version with no hero; a story with a hero is shared with its photo. */
 export async function getShareCardRoutes() {
   const data = await getSiteData();
   return data.versions
@@ -30,17 +30,28 @@ export function getShareCardInput(data: SiteData, version: StoryVersion): ShareC
   };
 }
 
-/** The card of a hero-less story, as Base's `image` prop (alt: the headline it shows). */
+/**
+ * The card of a hero-less story, as Base's `image` prop (alt: the headline it shows). The query
+ * changes with the card, so platforms that cache previews by address fetch a corrected headline.
+ */
 export function getShareCardImage(data: SiteData, version: StoryVersion) {
   const { width, height } = site.shareCard;
-  return { url: toAbsoluteUrl(toShareCardPath(version.id, version.locale), data.siteUrl), width, height, alt: version.data.title };
+  const path = `${toShareCardPath(version.id, version.locale)}?v=${getCardVersion(getShareCardInput(data, version))}`;
+  return { url: toAbsoluteUrl(path, data.siteUrl), width, height, alt: version.data.title };
 }
 
 /**
- * The card's PNG. Cached under Astro's cacheDir (astro.config.mjs), which Astro resolves from the
- * project root, the directory every build runs in.
+ * The card's PNG, cached beside the encoded photos in .gazette/cache (astro.config.mjs's cacheDir,
+ * relative to the project root, where every build runs). A character the card's font cannot draw
+ * is named in the build log with the story's file: the editor sees why the card shows a box.
  */
 export async function renderShareCard(id: string, locale: Locale): Promise<Buffer> {
   const data = await getSiteData();
-  return getShareCard(getShareCardInput(data, getVersion(data, id, locale)), join(process.cwd(), '.gazette/cache/cards'));
+  const version = getVersion(data, id, locale);
+  const card = await getShareCard(getShareCardInput(data, version), join(process.cwd(), '.gazette/cache/cards'));
+  for (const text of card.missing) {
+    const points = [...text].map((char) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
+    console.warn(`[gazette] warning: ${version.entry.filePath ?? `${id}/${locale}`}: title: the share card's font has no glyph for "${text}" (${points}); the card shows a box there`);
+  }
+  return card.png;
 }

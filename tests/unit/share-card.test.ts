@@ -4,7 +4,7 @@
  * card's margins and above its foot, and the runs, read in order, must be the headline itself up
  * to a whole character, then "…" when it was clamped.
  */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
@@ -22,7 +22,7 @@ const input = (lang: string, headline: string): ShareCardInput => ({ lang, headl
 
 /** The headline's text runs, in reading order, with their boxes. */
 async function headlineRuns(card: ShareCardInput) {
-  const { document } = parseHTML(await toCardSvg(card, { embedFont: false }));
+  const { document } = parseHTML((await toCardSvg(card, { embedFont: false })).svg);
   const size = card.lang.startsWith('zh') ? '64' : '58';
   return [...document.querySelectorAll('text')]
     .filter((text) => text.getAttribute('font-size') === size)
@@ -36,7 +36,7 @@ async function headlineRuns(card: ShareCardInput) {
 
 /** Where the host line at the foot starts: nothing of the headline may reach it. */
 async function footTop(card: ShareCardInput) {
-  const { document } = parseHTML(await toCardSvg(card, { embedFont: false }));
+  const { document } = parseHTML((await toCardSvg(card, { embedFont: false })).svg);
   const host = [...document.querySelectorAll('text')].find((text) => text.textContent === card.host);
   return Number(host?.getAttribute('y')) - Number(host?.getAttribute('font-size'));
 }
@@ -81,14 +81,36 @@ describe('the share card', () => {
     expect(LONG_EN.startsWith(text.slice(0, -1).replace(/\s+$/, ''))).toBe(true);
   });
 
+  it('breaks a word wider than the card between letters rather than run off it', async () => {
+    const word = 'Pneumonoultramicroscopicsilicovolcanoconiosis';
+    const { runs } = await expectInside(input('en', `A ${word}${word} headline`));
+    expect(runs.map((run) => run.text).join('').replace(/\s/g, '')).toBe(`A${word}${word}headline`);
+  });
+
+  it('names the text its font cannot draw, which shows as a box', async () => {
+    const { missing } = await toCardSvg(input('zh-CN', '工厂🏭开工'), { embedFont: false });
+    expect(missing).toEqual(['🏭']);
+    expect((await toCardSvg(input('zh-CN', '工厂开工'), { embedFont: false })).missing).toEqual([]);
+  });
+
   it('shows a short headline whole, with no "…"', async () => {
     const { runs } = await expectInside(input('zh-CN', '“链”上发力 “镇”兴产业'));
     expect(runs.map((run) => run.text).join('')).toBe('“链”上发力 “镇”兴产业');
   });
 
   it('is a 1200x630 PNG', async () => {
-    const png = await sharp(await toCardPng(input('en', 'A short headline'))).metadata();
+    const png = await sharp((await toCardPng(input('en', 'A short headline'))).png).metadata();
     expect([png.format, png.width, png.height]).toEqual(['png', 1200, 630]);
+  });
+});
+
+describe('the share card’s colours', () => {
+  it('are the masthead’s, as global.css sets them for the light scheme', () => {
+    const css = readFileSync(new URL('../../src/styles/global.css', import.meta.url), 'utf8');
+    const root = css.match(/:root\s*{([^}]*)}/)?.[1] ?? '';
+    const variable = (name: string) => root.match(new RegExp(`--${name}:\\s*(#[0-9a-f]{6})`, 'i'))?.[1];
+    const { paper, ink, accent, muted, rule } = site.shareCard;
+    expect({ paper, ink, accent, muted, rule }).toEqual({ paper: variable('paper'), ink: variable('ink'), accent: variable('accent'), muted: variable('muted'), rule: variable('rule') });
   });
 });
 
@@ -98,15 +120,21 @@ describe('the share card cache', () => {
 
   it('draws a card once, serves it from the cache after, and draws again when the text changes', async () => {
     const card = input('en', 'A cached headline');
-    const drawn = await getShareCard(card, dir);
+    const drawn = (await getShareCard(card, dir)).png;
     const [file] = readdirSync(dir);
     expect(file).toMatch(/^[0-9a-f]{32}\.png$/);
     // Swap the cached bytes: a second call that returns them read the cache instead of drawing.
     writeFileSync(join(dir, file!), 'cached');
-    expect((await getShareCard(card, dir)).toString()).toBe('cached');
-    const edited = await getShareCard({ ...card, headline: 'A corrected headline' }, dir);
+    expect((await getShareCard(card, dir)).png.toString()).toBe('cached');
+    const edited = (await getShareCard({ ...card, headline: 'A corrected headline' }, dir)).png;
     expect(edited.subarray(1, 4).toString()).toBe('PNG');
     expect(edited.equals(drawn)).toBe(false);
     expect(readdirSync(dir).filter((name) => name.endsWith('.png'))).toHaveLength(2);
+  });
+
+  it('reports missing glyphs on every build, from the cache too', async () => {
+    const card = input('en', 'Factory 🏭 opens');
+    expect((await getShareCard(card, dir)).missing).toEqual(['🏭']);
+    expect((await getShareCard(card, dir)).missing).toEqual(['🏭']);
   });
 });
