@@ -152,6 +152,7 @@ describe('npm run translations', () => {
       zhUpdated: '2025-12-22T10:00:00+08:00',
       enUpdated: '2025-12-22T01:30:00+08:00',
       files: ['content/stories/bilingual-story/zh.mdx', 'content/stories/bilingual-story/en.mdx'],
+      editions: { 'zh-hant': 'generated' },
     });
     expect(rows.find((r) => r.id === 'zh-only-story')).toEqual({
       id: 'zh-only-story',
@@ -160,6 +161,7 @@ describe('npm run translations', () => {
       zhUpdated: '2025-12-10T09:00:00+08:00',
       enUpdated: null,
       files: ['content/stories/zh-only-story/zh.mdx'],
+      editions: { 'zh-hant': 'generated' },
     });
   });
 
@@ -172,7 +174,10 @@ describe('npm run translations', () => {
     expect(runScript(target, 'new.ts', ['bilingual-story'], { GAZETTE_NOW: NOW }).status).toBe(0);
     const text = runScript(target, 'translations.ts');
     expect(text.status).toBe(0);
-    expect(text.stdout.trim()).toBe('All stories are translated and up to date.');
+    const [first, blank, ...editions] = text.stdout.trim().split('\n');
+    expect([first, blank]).toEqual(['All stories are translated and up to date.', '']);
+    // The Traditional edition of each story, and where it comes from.
+    expect(editions).toEqual(['story            edition                    from file', 'bilingual-story  zh-hant generated from zh  content/stories/bilingual-story/zh.mdx']);
     const json = runScript(target, 'translations.ts', ['--json']);
     expect(JSON.parse(json.stdout)).toEqual([]);
   });
