@@ -27,12 +27,15 @@ const publisherOf = (path: string) => {
 };
 
 describe('newsroom pages', () => {
-  it.each(PAGES)('/%s/ exists in both languages, with reciprocal hreflang', (id) => {
+  it.each(PAGES)('/%s/ exists in every language, the Traditional one generated, with reciprocal hreflang', (id) => {
     const zh = `/${id}/`;
     const en = `/en/${id}/`;
-    expect(hreflangOf(zh)).toEqual({ 'zh-CN': `${SITE}${zh}`, en: `${SITE}${en}`, 'x-default': `${SITE}${zh}` });
+    const hant = `/zh-hant/${id}/`;
+    expect(hreflangOf(zh)).toEqual({ 'zh-Hans': `${SITE}${zh}`, 'zh-Hant': `${SITE}${hant}`, en: `${SITE}${en}`, 'x-default': `${SITE}${zh}` });
     expect(hreflangOf(en)).toEqual(hreflangOf(zh));
-    expect(readPage(site(), zh).documentElement.getAttribute('lang')).toBe('zh-CN');
+    expect(hreflangOf(hant)).toEqual(hreflangOf(zh));
+    expect(readPage(site(), zh).documentElement.getAttribute('lang')).toBe('zh-Hans');
+    expect(readPage(site(), hant).documentElement.getAttribute('lang')).toBe('zh-Hant');
     expect(readPage(site(), en).querySelector('h1')).not.toBeNull();
   });
 
@@ -53,13 +56,13 @@ describe('newsroom pages', () => {
         const url = urls.find((entry) => entry.loc === loc);
         expect(url, loc).toBeDefined();
         const links = Object.fromEntries((url!['xhtml:link'] ?? []).map((link) => [link['@hreflang'], link['@href']]));
-        expect(links, loc).toMatchObject({ 'zh-CN': `${SITE}/${id}/`, en: `${SITE}/en/${id}/`, 'x-default': `${SITE}/${id}/` });
+        expect(links, loc).toMatchObject({ 'zh-Hans': `${SITE}/${id}/`, 'zh-Hant': `${SITE}/zh-hant/${id}/`, en: `${SITE}/en/${id}/`, 'x-default': `${SITE}/${id}/` });
       }
     }
   });
 
   it('the publisher JSON-LD of each edition links the pages in its own language', () => {
-    for (const [prefix, story] of [['', STORY_ZH], ['/en', `/en${STORY_ZH}`]] as const) {
+    for (const [prefix, story] of [['', STORY_ZH], ['/zh-hant', `/zh-hant${STORY_ZH}`], ['/en', `/en${STORY_ZH}`]] as const) {
       for (const path of [`${prefix}/`, story]) {
         const publisher = publisherOf(path);
         expect(publisher.publishingPrinciples, path).toBe(`${SITE}${prefix}/standards/`);
@@ -79,13 +82,14 @@ describe('newsroom pages', () => {
       const doc = readPage(site(), path);
       // Redirect pages of old paths are not pages a reader stays on: they carry no footer.
       if (doc.querySelector('meta[http-equiv="refresh"]')) continue;
-      const prefix = path.startsWith('/en/') ? '/en' : '';
+      const prefix = /^\/(en|zh-hant)\//.exec(path)?.[0].slice(0, -1) ?? '';
       const hrefs = [...doc.querySelectorAll('footer.site-footer a')].map((a) => a.getAttribute('href'));
       expect(hrefs, path).toEqual(expect.arrayContaining(PAGES.map((id) => `${prefix}/${id}/`)));
     }
     const label = (path: string) => textOf(readPage(site(), path).querySelector(`footer.site-footer a[href$="/standards/"]`));
     expect(label('/')).toBe('编辑准则');
     expect(label('/en/')).toBe('Editorial standards');
+    expect(label('/zh-hant/')).toBe('編輯準則');
   });
 
   it('leaves no broken link and no one-way hreflang', () => {

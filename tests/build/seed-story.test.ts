@@ -14,6 +14,7 @@ const COPY = join(repoRoot, 'tests/fixtures/seed-source', SOURCE_NAME);
 const SHARED = join(repoRoot, '../shared/stories', SOURCE_NAME);
 const ZH = '/2025/12/22/lianshang-fali-zhenxing-chanye/';
 const EN = '/en/2025/12/22/lianshang-fali-zhenxing-chanye/';
+const ZH_HANT = '/zh-hant/2025/12/22/lianshang-fali-zhenxing-chanye/';
 
 const sourceLines = readFileSync(COPY, 'utf8').split('\n').map((line) => line.trim()).filter(Boolean);
 const [title, subtitle, byline, ...rest] = sourceLines;
@@ -76,13 +77,16 @@ describe('the seed story, in English', () => {
 });
 
 describe('the site around it', () => {
-  it('links the two versions with reciprocal hreflang', () => {
+  it('links the three versions with reciprocal hreflang', () => {
     const zh = readPage(site(), ZH);
     const en = readPage(site(), EN);
+    const hant = readPage(site(), ZH_HANT);
     const alt = (doc: Document, lang: string) => doc.querySelector(`link[rel=alternate][hreflang="${lang}"]`)?.getAttribute('href');
     expect(alt(zh, 'en')).toBe(en.querySelector('link[rel=canonical]')?.getAttribute('href'));
-    expect(alt(en, 'zh-CN')).toBe(zh.querySelector('link[rel=canonical]')?.getAttribute('href'));
+    expect(alt(en, 'zh-Hans')).toBe(zh.querySelector('link[rel=canonical]')?.getAttribute('href'));
+    expect(alt(zh, 'zh-Hant')).toBe(hant.querySelector('link[rel=canonical]')?.getAttribute('href'));
     expect(alt(zh, 'x-default')).toBe(alt(en, 'x-default'));
+    expect(alt(hant, 'x-default')).toBe(alt(en, 'x-default'));
   });
 
   it('has both front pages leading with the story', () => {
@@ -93,7 +97,7 @@ describe('the site around it', () => {
   });
 
   it('fits HTML and CSS of each story page in the first round trip (14 KB gzipped)', () => {
-    for (const path of [ZH, EN]) {
+    for (const path of [ZH, ZH_HANT, EN]) {
       const html = readFileSync(join(site(), 'dist', path, 'index.html'));
       // CSS is inlined, so the page's HTML is all of its HTML and CSS.
       expect(html.toString()).not.toMatch(/<link[^>]+rel="stylesheet"/);
@@ -109,7 +113,7 @@ describe('the site around it', () => {
   });
 
   it('describes both versions to crawlers: JSON-LD, sitemap, news sitemap window, feeds', () => {
-    for (const [path, lang] of [[ZH, 'zh-CN'], [EN, 'en']] as const) {
+    for (const [path, lang] of [[ZH, 'zh-Hans'], [ZH_HANT, 'zh-Hant'], [EN, 'en']] as const) {
       const [article] = [...readPage(site(), path).querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent ?? ''));
       expect(article).toMatchObject({ '@type': 'NewsArticle', inLanguage: lang, datePublished: '2025-12-22T08:00:00+08:00' });
       expect(article.image).toHaveLength(3);
