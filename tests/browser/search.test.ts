@@ -11,6 +11,7 @@ import { makeProject, SEED_NOW } from '../helpers/project.ts';
 
 const ZH = '/2025/12/22/lianshang-fali-zhenxing-chanye/';
 const EN = '/en/2025/12/22/lianshang-fali-zhenxing-chanye/';
+const ZH_HANT = '/zh-hant/2025/12/22/lianshang-fali-zhenxing-chanye/';
 /** Budget for the first search on the seed site: page, Pagefind code, index and fragments. */
 const FIRST_SEARCH_BUDGET = 150 * 1024;
 
@@ -47,11 +48,24 @@ describe('search', () => {
   it('finds the Chinese story by company, place and topic words', async () => {
     const page = await context!.newPage();
     await page.goto(`${site.server.url}/search/`);
-    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-Hans');
     for (const query of ['经纬', '榆液', '玻璃器皿', '产业链', '专业镇', '锂电池', '祁县']) {
       expect(await search(page, '/search/', query), query).toContain(ZH);
     }
     await screenshot(page, 'search-zh');
+    await page.close();
+  });
+
+  it('finds the Traditional story, and only Traditional pages, from /zh-hant/search/, by Traditional words', async () => {
+    const page = await context!.newPage();
+    await page.goto(`${site.server.url}/zh-hant/search/`);
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-Hant');
+    for (const query of ['產業鏈', '玻璃器皿', '晉中', '經緯', '鋰電池']) {
+      const results = await search(page, '/zh-hant/search/', query);
+      expect(results, query).toContain(ZH_HANT);
+      expect(results.every((path) => path.startsWith('/zh-hant/')), query).toBe(true);
+    }
+    await screenshot(page, 'search-zh-hant');
     await page.close();
   });
 
@@ -96,7 +110,7 @@ describe('search', () => {
 
   it('is linked from every page header', async () => {
     const page = await context!.newPage();
-    for (const [path, target] of [[ZH, '/search/'], [EN, '/en/search/'], ['/', '/search/'], ['/en/', '/en/search/']] as const) {
+    for (const [path, target] of [[ZH, '/search/'], [ZH_HANT, '/zh-hant/search/'], [EN, '/en/search/'], ['/', '/search/'], ['/en/', '/en/search/']] as const) {
       await page.goto(`${site.server.url}${path}`);
       expect(await page.getAttribute('.masthead .search-link', 'href')).toBe(target);
     }
