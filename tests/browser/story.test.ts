@@ -1,6 +1,6 @@
 /**
- * The real site in a real browser, on a phone and on a laptop: the seed story in both
- * languages, both front pages, a section archive and a photographer's page. Builds content/ once in a temp dir, serves its dist/
+ * The real site in a real browser, on a phone and on a laptop: the seed story in all three
+ * editions (简体, 繁體, English), both authored languages' front pages, a section archive and a photographer's page. Builds content/ once in a temp dir, serves its dist/
  * on 127.0.0.1 and drives Debian's Chromium. Full-page screenshots go to
  * tests/artifacts/screenshots/<viewport>-<page>[-dark].png.
  */
@@ -24,6 +24,7 @@ import { makeProject, SEED_NOW } from '../helpers/project.ts';
 
 const ZH = '/2025/12/22/lianshang-fali-zhenxing-chanye/';
 const EN = '/en/2025/12/22/lianshang-fali-zhenxing-chanye/';
+const ZH_HANT = '/zh-hant/2025/12/22/lianshang-fali-zhenxing-chanye/';
 
 interface SitePage {
   name: string;
@@ -34,14 +35,16 @@ interface SitePage {
 }
 
 const PAGES: SitePage[] = [
-  { name: 'story-zh', path: ZH, lang: 'zh-CN', translation: { path: EN, lang: 'en' } },
-  { name: 'story-en', path: EN, lang: 'en', translation: { path: ZH, lang: 'zh-CN' } },
-  { name: 'front-zh', path: '/', lang: 'zh-CN', translation: { path: '/en/', lang: 'en' } },
-  { name: 'front-en', path: '/en/', lang: 'en', translation: { path: '/', lang: 'zh-CN' } },
+  { name: 'story-zh', path: ZH, lang: 'zh-Hans', translation: { path: EN, lang: 'en' } },
+  { name: 'story-en', path: EN, lang: 'en', translation: { path: ZH, lang: 'zh-Hans' } },
+  // Generated at build time from the Simplified files: the same checks, no script of its own.
+  { name: 'story-zh-hant', path: ZH_HANT, lang: 'zh-Hant', translation: { path: ZH, lang: 'zh-Hans' } },
+  { name: 'front-zh', path: '/', lang: 'zh-Hans', translation: { path: '/zh-hant/', lang: 'zh-Hant' } },
+  { name: 'front-en', path: '/en/', lang: 'en', translation: { path: '/', lang: 'zh-Hans' } },
   // An archive: its story headlines sit one level under its h1 (axe's heading-order).
-  { name: 'section-zh', path: '/sections/economy/', lang: 'zh-CN', translation: { path: '/en/sections/economy/', lang: 'en' } },
+  { name: 'section-zh', path: '/sections/economy/', lang: 'zh-Hans', translation: { path: '/en/sections/economy/', lang: 'en' } },
   // A photographer's page: the photo grid's `sizes`.
-  { name: 'person-en', path: '/en/people/cao-wei/', lang: 'en', translation: { path: '/people/cao-wei/', lang: 'zh-CN' } },
+  { name: 'person-en', path: '/en/people/cao-wei/', lang: 'en', translation: { path: '/people/cao-wei/', lang: 'zh-Hans' } },
 ];
 
 const site = useBrowserSite(() => makeProject(), { GAZETTE_NOW: SEED_NOW });
@@ -108,8 +111,10 @@ describe.each(VIEWPORTS)('at $width×$height ($name)', (viewport) => {
     it('switches to the translated page with the language switch', async () => {
       const v = await visit(viewport, sitePage.path);
       expect(await v.page.evaluate(() => document.documentElement.lang)).toBe(sitePage.lang);
-      const link = v.page.locator('.language-switch a');
-      expect(await link.count()).toBe(1);
+      // The other two editions are links, each named in its own script.
+      expect(await v.page.locator('.language-switch a').count()).toBe(2);
+      expect((await v.page.locator('.language-switch').innerText()).replace(/\s+/g, ' ')).toBe('简体 · 繁體 · English');
+      const link = v.page.locator(`.language-switch a[hreflang="${sitePage.translation.lang}"]`);
       await Promise.all([v.page.waitForURL(site.server.url + sitePage.translation.path), link.click()]);
       expect(new URL(v.page.url()).pathname).toBe(sitePage.translation.path);
       expect(await v.page.evaluate(() => document.documentElement.lang)).toBe(sitePage.translation.lang);
@@ -213,8 +218,11 @@ describe('Chinese type', () => {
   // A machine with no CJK font draws every Chinese character as the same box: the test fails
   // then, it never passes on boxes. The fontconfig file from tests/helpers/browser-setup.ts shows
   // Chromium the npm font, so this holds on a fresh machine.
-  it('draws Chinese headlines and body text with real glyphs, each character its own shape', async () => {
-    const v = await visit(VIEWPORTS[0]!, ZH);
+  it.each([
+    { name: 'zh', path: ZH, characters: ['链', '镇', '产', '业'] },
+    { name: 'zh-hant', path: ZH_HANT, characters: ['鏈', '鎮', '產', '業'] },
+  ])('draws $name headlines and body text with real glyphs, each character its own shape', async ({ name, path, characters }) => {
+    const v = await visit(VIEWPORTS[0]!, path);
     const session = await v.context.newCDPSession(v.page);
     await session.send('DOM.enable');
     await session.send('CSS.enable');
@@ -225,24 +233,24 @@ describe('Chinese type', () => {
       const { fonts: used } = await session.send('CSS.getPlatformFontsForNode', { nodeId });
       fonts.push(...used.map((font) => `${selector}: ${font.familyName} (${font.glyphCount} glyphs)`));
     }
-    const shapes = await v.page.evaluate(() => {
+    const shapes = await v.page.evaluate((story) => {
       const canvas = document.createElement('canvas');
       canvas.width = 64;
       canvas.height = 64;
       const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
       const font = getComputedStyle(document.querySelector('.story-body > p')!).font;
       // Four characters of the story, and a private-use code point no font draws (a box).
-      return ['链', '镇', '产', '业', '\u{10FFFD}'].map((character) => {
+      return [...story, '\u{10FFFD}'].map((character) => {
         ctx.clearRect(0, 0, 64, 64);
         ctx.font = font.replace(/\d+(\.\d+)?px/, '48px');
         ctx.fillText(character, 4, 52);
         return Array.from(ctx.getImageData(0, 0, 64, 64).data.filter((_, i) => i % 4 === 3)).join(',');
       });
-    });
+    }, characters);
     const box = shapes.pop();
     expect(new Set(shapes).size, `Chinese characters drawn as boxes; fonts used: ${fonts.join('; ')}`).toBe(shapes.length);
     for (const shape of shapes) expect(shape, `a Chinese character drawn as the missing-glyph box; fonts used: ${fonts.join('; ')}`).not.toBe(box);
-    await screenshot(v.page, 'glyphs-story-zh');
+    await screenshot(v.page, `glyphs-story-${name}`);
     await done(v);
   });
 });
