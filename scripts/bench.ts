@@ -1,29 +1,33 @@
 /**
- * `npm run bench -- --stories N [--json] [--keep]`: how Gazette's build scales, against a bare
- * Astro 7 + MDX baseline building the same text.
+ * `npm run bench -- --stories N [--json] [--keep]`: how Gazette's build scales, against bare
+ * Astro 7 + MDX baselines building the same stories.
  *
  * In a temp dir (never in this checkout's content/ or dist/) it
  *   1. writes a synthetic corpus of N bilingual stories (scripts/bench/corpus.ts) into a copy of
  *      the project, with photos from a pool of 20 made once under os.tmpdir();
  *   2. builds it cold with the real configuration (`node scripts/build.ts`);
- *   3. appends a sentence to one story's zh.mdx and builds again (warm: caches in place);
- *   4. builds a fresh copy of the project with only the encoded images carried over, as a CI
+ *   3. appends a sentence to one story's zh.mdx and builds again (warm, body edit: caches in place);
+ *   4. changes that story's Chinese headline and builds again (warm, headline edit: the archives,
+ *      front page and feeds that list the story change too);
+ *   5. builds a fresh copy of the project with only the encoded images carried over, as a CI
  *      job that restores its image cache would (every text cache cold);
- *   5. builds the same story files with the bare baseline on unified + remark-gfm, then on Satteri.
+ *   6. builds the same story files with the bare baselines: text only on unified + remark-gfm,
+ *      text only on Satteri, and like for like (unified, plus the same photos through
+ *      `<Picture>` at Gazette's formats, widths and encoder settings).
  * Each build runs under /usr/bin/time -v while /proc is sampled for the whole tree's RSS
  * (scripts/bench/measure.ts says what each figure means). Progress goes to stderr; stdout is the
  * table, then, with --json, one JSON line last.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { copyProjectFiles, PROJECT_FILES } from '../src/build/project-files.ts';
 import { listFiles } from '../src/build/files.ts';
 import { formatTable, type Align } from '../src/build/table.ts';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseBenchArgs, USAGE } from './bench/args.ts';
-import { linkNodeModules, writeBaselineProject, type Processor } from './bench/baseline.ts';
+import { linkNodeModules, writeBaselineProject, type Baseline } from './bench/baseline.ts';
 import { ensurePhotoPool, POOL_SIZE, writeCorpus } from './bench/corpus.ts';
 import { processTree, runMeasured, TIME_BIN, type Measured } from './bench/measure.ts';
 import { phasesOf, type Phases } from './bench/phases.ts';
@@ -133,21 +137,26 @@ const cold = await build('gazette cold', site, [join(site, 'scripts/build.ts')])
 const out = outputOf(join(site, 'dist'));
 appendFileSync(corpus.editTarget, `\n${zhSentence(makeRng(99))}\n`);
 const warm = await build('gazette warm', site, [join(site, 'scripts/build.ts')]);
+const edited = readFileSync(corpus.editTarget, 'utf8');
+writeFileSync(corpus.editTarget, edited.replace(/^title: "/m, 'title: "更正：'));
+const warmMeta = await build('gazette warm headline', site, [join(site, 'scripts/build.ts')]);
 
-// 4. A fresh copy with the same (edited) content and only Astro's encoded-image cache restored.
+// 5. A fresh copy with the same (edited) content and only Astro's encoded-image cache restored.
 const restored = join(work, 'site-images-cached');
 copyProject(restored);
 cpSync(join(site, 'content'), join(restored, 'content'), { recursive: true });
 cpSync(join(site, '.gazette/cache/assets'), join(restored, '.gazette/cache/assets'), { recursive: true });
 const imagesCached = await build('gazette images cached', restored, [join(restored, 'scripts/build.ts')]);
 
-// 5. The baselines, on the same story files.
-const baselines = {} as Record<Processor, Measured & Output & { phases: Phases }>;
-for (const processor of ['unified', 'satteri'] as const) {
-  const dir = join(work, `baseline-${processor}`);
-  writeBaselineProject(dir, processor, join(site, 'content/stories'), repoNodeModules);
-  const result = await build(`baseline ${processor}`, dir, [astroBin, 'build']);
-  baselines[processor] = { ...result, ...outputOf(join(dir, 'dist')) };
+// 6. The baselines, on the same story files (and, like for like, the same photos), encoding with
+// Gazette's own image settings, read from its config rather than copied.
+const { default: gazetteConfig } = (await import(pathToFileURL(join(repoRoot, 'astro.config.mjs')).href)) as { default: { image?: { service?: unknown } } };
+const baselines = {} as Record<Baseline, Measured & Output & { phases: Phases }>;
+for (const baseline of ['unified', 'satteri', 'like'] as const) {
+  const dir = join(work, `baseline-${baseline}`);
+  writeBaselineProject(dir, baseline, join(site, 'content/stories'), repoNodeModules, gazetteConfig.image?.service);
+  const result = await build(`baseline ${baseline}`, dir, [astroBin, 'build']);
+  baselines[baseline] = { ...result, ...outputOf(join(dir, 'dist')) };
 }
 
 // Report.
@@ -155,16 +164,19 @@ const mb = (kb: number | undefined) => (kb === undefined ? 'n/a' : `${(kb / 1024
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const rows: [string, Measured & { phases: Phases }, number][] = [
   ['gazette cold', cold, out.pages],
-  ['gazette warm (1 edit)', warm, out.pages],
+  ['gazette warm (1 body)', warm, out.pages],
+  ['gazette warm (1 headline)', warmMeta, out.pages],
   ['gazette images cached', imagesCached, out.pages],
-  ['baseline unified', baselines.unified, baselines.unified.pages],
-  ['baseline satteri', baselines.satteri, baselines.satteri.pages],
+  ['baseline like for like', baselines.like, baselines.like.pages],
+  ['baseline unified (text)', baselines.unified, baselines.unified.pages],
+  ['baseline satteri (text)', baselines.satteri, baselines.satteri.pages],
 ];
 const cpu = (m: Measured) => (m.cpuMs === undefined ? 'n/a' : `${secs(m.cpuMs)} (${(m.cpuMs / m.wallMs).toFixed(2)})`);
 const header = ['build', 'wall', 'ms/page', 'pages', 'CPU (cores busy)', 'peak RSS (tree)', 'max 1 process'];
 const lines = [header, ...rows.map(([name, m, pages]) => [name, secs(m.wallMs), (m.wallMs / pages).toFixed(1), String(pages), cpu(m), mb(m.treePeakRssKb), mb(m.maxProcessRssKb)])];
 const ratio = cold.wallMs / baselines.unified.wallMs;
 const ratioImagesCached = imagesCached.wallMs / baselines.unified.wallMs;
+const ratioLike = cold.wallMs / baselines.like.wallMs;
 console.log(`Gazette bench: ${stories} stories (${stories * 2} story files), ${POOL_SIZE}-photo pool at 3000x2000; ${cpus().length} CPUs, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, node ${process.version}`);
 console.log(`code: ${code}; 1-min load average ${loadBefore.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end`);
 // Names left, numbers right.
@@ -176,6 +188,10 @@ const phaseHeader = ['phases', 'vite (MDX)', 'pages', 'images', 'astro', 'outsid
 const fmt = (ms: number | undefined) => (ms === undefined ? '?' : secs(ms));
 const phaseLines = [phaseHeader, ...rows.map(([name, m]) => [name, fmt(m.phases.vite), fmt(m.phases.pages), fmt(m.phases.images), fmt(m.phases.astro), fmt(m.phases.astro === undefined ? undefined : m.wallMs - m.phases.astro)])];
 console.log(formatTable(phaseLines, { align: align(phaseHeader) }));
+console.log(
+  `ratio gazette/like-for-like ${ratioLike.toFixed(2)} cold (baseline: ${baselines.like.images} image files); ` +
+    `warm/cold ${((warm.wallMs / cold.wallMs) * 100).toFixed(0)}% body edit, ${((warmMeta.wallMs / cold.wallMs) * 100).toFixed(0)}% headline edit`,
+);
 console.log(
   `ratio gazette/unified ${ratio.toFixed(2)} cold, ${ratioImagesCached.toFixed(2)} with images cached; satteri/unified ${(baselines.satteri.wallMs / baselines.unified.wallMs).toFixed(2)}; ` +
     `warm/cold ${((warm.wallMs / cold.wallMs) * 100).toFixed(0)}%; peak RSS gazette/unified ${(cold.treePeakRssKb / baselines.unified.treePeakRssKb).toFixed(2)}; ` +
@@ -199,8 +215,13 @@ if (json) {
       satteriWallMs: Math.round(baselines.satteri.wallMs),
       ratio: Number(ratio.toFixed(2)),
       warmWallMs: Math.round(warm.wallMs),
+      warmMetaWallMs: Math.round(warmMeta.wallMs),
       imagesCachedWallMs: Math.round(imagesCached.wallMs),
       ratioImagesCached: Number(ratioImagesCached.toFixed(2)),
+      likeBaselineWallMs: Math.round(baselines.like.wallMs),
+      likeBaselinePeakRssMb: Math.round(baselines.like.treePeakRssKb / 1024),
+      likeBaselineImages: baselines.like.images,
+      ratioLike: Number(ratioLike.toFixed(2)),
     }),
   );
 }

@@ -1,12 +1,16 @@
 /**
- * `npm run bench` refuses bad arguments before it copies or builds anything. The command runs
- * as a process, so it lives with the build tests, out of the unit loop.
+ * `npm run bench` refuses bad arguments before it copies or builds anything, and a tiny run
+ * prints every figure it promises. The command runs as a process, so it lives with the build
+ * tests, out of the unit loop.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { expect, it, describe } from 'vitest';
 import { USAGE } from '../../scripts/bench/args.ts';
-import { repoRoot } from '../helpers/project.ts';
+import { FIGURE_WIDTHS } from '../../scripts/bench/baseline.ts';
+import { cleanEnv, repoRoot } from '../helpers/project.ts';
 
 describe('the bench script on bad input', () => {
   it.each([[['--stories', '0']], [['--stories', '-1']], [['--stories', 'abc']], [[]]])(
@@ -20,4 +24,45 @@ describe('the bench script on bad input', () => {
       expect(result.stdout).toBe('');
     },
   );
+});
+
+describe('a tiny bench run', () => {
+  // Two stories show 6-7 of the pool's photos: every build of the run still encodes photos.
+  it('prints the JSON line with the like-for-like baseline and both warm rebuilds, and that baseline encodes the photos as Gazette does', { timeout: 900_000 }, () => {
+    const result = spawnSync(process.execPath, [join(repoRoot, 'scripts/bench.ts'), '--stories', '2', '--json', '--keep'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: cleanEnv(),
+      timeout: 900_000,
+    });
+    expect(result.status, result.stderr).toBe(0);
+    const figures = JSON.parse(result.stdout.trim().split('\n').at(-1)!) as Record<string, number>;
+    for (const key of ['wallMs', 'warmWallMs', 'warmMetaWallMs', 'likeBaselineWallMs', 'likeBaselinePeakRssMb', 'baselineWallMs', 'satteriWallMs']) {
+      expect(figures[key], key).toBeGreaterThan(0);
+    }
+    expect(figures.ratioLike).toBeCloseTo(figures.wallMs! / figures.likeBaselineWallMs!, 2);
+    const work = /temp projects kept in (\S+)/.exec(result.stderr)![1]!;
+    try {
+      // The like-for-like baseline's story page: hero and body photos as <picture>, AVIF then WebP at Figure.astro's widths.
+      const dist = join(work, 'baseline-like/dist');
+      const page = join(dist, readdirSync(dist).find((name) => name.startsWith('bench-story-'))!, 'en/index.html');
+      const { document } = parseHTML(readFileSync(page, 'utf8'));
+      const pictures = [...document.querySelectorAll('picture')];
+      expect(pictures.length).toBeGreaterThanOrEqual(2);
+      for (const picture of pictures) {
+        const sources = [...picture.querySelectorAll('source')];
+        expect(sources.map((source) => source.getAttribute('type'))).toEqual(['image/avif', 'image/webp']);
+        for (const source of sources) {
+          const widths = source.getAttribute('srcset')!.split(',').map((candidate) => Number(/ (\d+)w$/.exec(candidate.trim())![1]));
+          expect(widths).toEqual([...FIGURE_WIDTHS]);
+          for (const candidate of source.getAttribute('srcset')!.split(',')) expect(existsSync(join(dist, candidate.trim().split(' ')[0]!))).toBe(true);
+        }
+      }
+      // The text-only baseline shows no photo at all.
+      const textPage = page.replace('baseline-like', 'baseline-unified');
+      expect(readFileSync(textPage, 'utf8')).not.toContain('<picture');
+    } finally {
+      if (work.startsWith('/tmp/')) rmSync(work, { recursive: true, force: true });
+    }
+  });
 });
