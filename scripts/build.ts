@@ -13,12 +13,15 @@ import { localeKeys, locales } from '../src/config/locales.ts';
 import { getNow } from '../src/newsroom/now.ts';
 import { pruneUnreferencedAssets } from '../src/build/prune-assets.ts';
 import { writeSearchIndex } from '../src/build/search-index.ts';
+import { beginBuild, finishBuild } from '../src/build/unfinished-build.ts';
 
 const root = process.cwd();
 const dist = join(root, 'dist');
 const work = join(root, '.gazette');
 const next = join(work, 'dist-next');
 const previous = join(work, 'dist-previous');
+/** Astro's cacheDir (astro.config.mjs). */
+const cacheDir = join(work, 'cache');
 
 /** A child process whose output is held back until `release()`, then streamed. */
 function held(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
@@ -46,6 +49,15 @@ function held(command: string, args: string[], env: NodeJS.ProcessEnv = process.
   };
 }
 
+// A build killed between the swap's two renames left no dist/, the last good site in
+// dist-previous and its own in dist-next (a dist/ deleted by hand leaves no dist-next, and then
+// dist-previous is an older site, not to be put back). The last good site goes back first, so
+// whatever this build does, it is there.
+if (!existsSync(dist) && existsSync(previous) && existsSync(next)) {
+  renameSync(previous, dist);
+  console.log('dist/: the last good site was put back (a build was stopped while swapping it).');
+}
+
 // A mistyped GAZETTE_NOW would otherwise surface inside Astro as a stack trace.
 try {
   getNow();
@@ -63,6 +75,8 @@ const cleanup = Promise.all(
   readdirSync(work).filter((name) => name.startsWith('dist-stale-')).map((name) => rm(join(work, name), { recursive: true, force: true })),
 );
 const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
+const discarded = beginBuild(cacheDir);
+if (discarded > 0) console.log(`cache: the last build did not finish; ${discarded} file(s) it may have half written are made again.`);
 
 // The content check (the same as `npm run check`) and `astro build` start together: on two
 // cores the check's parsing overlaps Astro's start-up instead of delaying it. Astro's output is
@@ -99,6 +113,7 @@ if (astroStatus !== 0) {
   console.error('\nBuild failed: dist/ was left as it was.');
   process.exit(astroStatus);
 }
+finishBuild(cacheDir);
 
 // Static hosts serve the 404.html nearest to the missing path: give each language its own.
 for (const locale of localeKeys) {

@@ -1,0 +1,56 @@
+/**
+ * What a killed build (kill -9, an out-of-memory kill, a cancelled CI job) leaves in
+ * .gazette/cache, and how the next build refuses it.
+ *
+ * Astro writes its caches in place, with no rename: an encoded image is written straight into
+ * `assets/` (a kill inside the write leaves half an image, served from then on as a cache hit),
+ * and each rendered page is copied into `dist/` before `incremental-build.json` records which
+ * cache key it was rendered for (a kill between the two, then the edit undone, and the next build
+ * restores the page of the undone edit). Neither can be told from a good entry by looking at it.
+ *
+ * So a marker file stands in `cacheDir` from the start of a build until Astro has finished. A
+ * build that finds it discards every file of those three that was written since the marker: the
+ * pages and images the unfinished build made are made again, the rest of the cache is kept.
+ * The content store (written aside and renamed by Astro), the share cards (likewise, by
+ * src/build/share-card.ts) and the check's body cache (read as empty when unreadable) need nothing.
+ */
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { listFiles } from './files.ts';
+
+const MARKER = 'build-unfinished';
+/** Astro's parts of the cache that it writes in place. */
+const IN_PLACE = ['assets', 'dist', 'incremental-build.json'];
+
+/** Files under `cacheDir` written at or after `since` (ms), in Astro's in-place parts of the cache. */
+function writtenSince(cacheDir: string, since: number): string[] {
+  const files = IN_PLACE.map((name) => join(cacheDir, name))
+    .filter((path) => existsSync(path))
+    .flatMap((path) => (statSync(path).isDirectory() ? listFiles(path) : [path]));
+  // At or after: a file written within the clock tick of the marker may be the killed build's.
+  return files.filter((file) => statSync(file).mtimeMs >= since);
+}
+
+/**
+ * Called before Astro starts. Returns how many cache files an unfinished build left that were
+ * discarded (0 when the last build finished), and leaves the marker for this build.
+ */
+export function beginBuild(cacheDir: string): number {
+  const marker = join(cacheDir, MARKER);
+  let discarded = 0;
+  if (existsSync(marker)) {
+    const suspect = writtenSince(cacheDir, statSync(marker).mtimeMs);
+    for (const file of suspect) rmSync(file, { force: true });
+    discarded = suspect.length;
+  }
+  mkdirSync(cacheDir, { recursive: true });
+  // Rewritten, not kept: its time is this build's start.
+  rmSync(marker, { force: true });
+  writeFileSync(marker, `${process.pid}\n`);
+  return discarded;
+}
+
+/** Called once Astro has exited successfully: its caches are whole and agree with each other. */
+export function finishBuild(cacheDir: string): void {
+  rmSync(join(cacheDir, MARKER), { force: true });
+}
