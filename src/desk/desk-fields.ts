@@ -66,7 +66,7 @@ export function photoImage(label: string) {
         setRefused(bad);
         if (!bad) props.onChange(value);
       };
-      return createElement('div', null, createElement(base.Input as (p: object) => null, { ...props, onChange }), refused ? createElement('p', { role: 'alert', style: { color: '#b00020' } }, NOT_AN_IMAGE) : null);
+      return createElement('div', null, createElement(base.Input as unknown as (p: object) => null, { ...props, onChange } as object), refused ? createElement('p', { role: 'alert', style: { color: '#b00020' } }, NOT_AN_IMAGE) : null);
     },
     filename: (value: unknown) => (typeof value === 'string' ? value.replace(/^\.\//, '') : undefined),
     parse(value: unknown, extra: { asset: Uint8Array | undefined }) {

@@ -29,6 +29,10 @@ const body = (locale: Locale) =>
     },
   });
 
+// A new story starts as a draft; a story whose file has no `draft` is published and stays so.
+const draftBase = fields.checkbox({ label: label('草稿（不发布）', 'Draft (not published)'), defaultValue: true });
+const draftBox = { ...draftBase, parse: (value: unknown) => value === true };
+
 function stories(locale: Locale): Collection<Record<string, never>, string> {
   return collection({
     label: label(`稿件（${languageName(locale).split(' · ')[0]}）`, `Stories (${languageName(locale).split(' · ')[1] ?? locale})`),
@@ -50,7 +54,7 @@ function stories(locale: Locale): Collection<Record<string, never>, string> {
       hero: photoChoice(label('头图', 'Hero photo')),
       published: newsroomTime({ label: label('发布时间（北京时间）', 'Published (newsroom time)'), required: true, defaultNow: true }),
       updated: newsroomTime({ label: label('更新时间', 'Updated') }),
-      draft: fields.checkbox({ label: label('草稿', 'Draft'), defaultValue: true }),
+      draft: draftBox,
       corrections: fields.array(
         fields.object({ date: newsroomTime({ label: label('更正时间', 'Date'), required: true }), text: fields.text({ label: label('更正说明', 'Correction'), multiline: true }) }),
         { label: label('更正', 'Corrections'), itemLabel: (props) => props.fields.text.value },

@@ -42,7 +42,7 @@ export function mergeYaml(before: string | undefined, after: string): string {
     if (wanted[key] === undefined) doc.delete(key);
     else doc.set(key, wanted[key]);
   }
-  return changed ? doc.toString({ lineWidth: 0 }) : before;
+  return changed ? doc.toString({ lineWidth: 0, flowCollectionPadding: false }) : before;
 }
 
 const parser = unified().use(bodySyntax);

@@ -1,17 +1,19 @@
 /**
  * Gazette's Astro integration: validates content before Astro reads it, so a plain
  * `astro build` is as guarded as `npm run build` (which validates first itself and
- * sets GAZETTE_VALIDATED to skip the second pass). In dev, problems are printed and
- * the preview keeps running so an editor can fix them live.
+ * sets GAZETTE_VALIDATED to skip the second pass). In dev, problems are printed, shown in
+ * the pages themselves (dev-errors.ts), and the preview keeps running so an editor can fix them live.
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkContent } from '../check/check-content.ts';
+import { showContentErrors } from './dev-errors.ts';
 import { readPageMetaFromHtml, type PageMeta } from './sitemap-config.ts';
 
 let outDir: string | undefined;
+let root: string | undefined;
 
 /** Metadata of a built page by its absolute URL, for the sitemap (which runs after the pages are written). */
 export function readBuiltPageMeta(url: string): PageMeta | undefined {
@@ -26,6 +28,11 @@ export default function gazette(): AstroIntegration {
     hooks: {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
+        root = fileURLToPath(config.root);
+      },
+      'astro:server:setup': ({ server }) => {
+        // The check's own words in the preview, where Vite would show a stack trace.
+        if (!process.env.VITEST && root) showContentErrors(server, root);
       },
       'astro:config:setup': async ({ config, command, logger, updateConfig }) => {
         // Drafts show only in `astro dev`. Decided by the command, never by NODE_ENV or
