@@ -93,4 +93,14 @@ describe('incremental rebuilds', () => {
     expect(textOf(readPage(dir, '/2025/12/10/zh-only-story/').querySelector('.related'))).toContain('改过的中文标题');
     expect(digestDist(dir)).toEqual(buildFromScratch());
   });
+
+  // The Traditional edition is converted once and kept in the content store: the exceptions file
+  // is part of what the conversion depends on, so an edit to it alone converts the story again.
+  it('after an edit to the exceptions file alone, shows the new form in the Traditional edition, as a fresh build would have it', () => {
+    writeFileSync(join(dir, 'content/zh-hant-exceptions.yaml'), '引号: 括號\n');
+    rebuild();
+    expect(textOf(readPage(dir, '/zh-hant/2025/12/22/bilingual-story/').querySelector('.story-body'))).toContain('含有“括號”');
+    expect(textOf(readPage(dir, '/2025/12/22/bilingual-story/').querySelector('.story-body'))).toContain('含有“引号”');
+    expect(digestDist(dir)).toEqual(buildFromScratch());
+  });
 });
