@@ -22,6 +22,13 @@ const next = join(work, 'dist-next');
 const previous = join(work, 'dist-previous');
 /** Astro's cacheDir (astro.config.mjs). */
 const cacheDir = join(work, 'cache');
+/**
+ * GAZETTE_TIMINGS=1 (set by `npm run bench`) ends the output with one line of how long each step
+ * took, ms since this process started, so the benchmark can say where a rebuild's time goes
+ * outside Astro's own log. Editors never see it.
+ */
+const steps: [string, number][] = [];
+const step = (name: string) => steps.push([name, Math.round(performance.now())]);
 
 /** A child process whose output is held back until `release()`, then streamed. */
 function held(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
@@ -83,6 +90,7 @@ if (discarded > 0) console.log(`cache: the last build did not finish; ${discarde
 // held until the check has passed, so an editor's error is reported by the check alone, with
 // file and line, and Astro is stopped. Either way the build goes to a staging folder: a failed
 // build never touches dist/, so the last good site stays deployable.
+step('start');
 const check = held(process.execPath, [join(import.meta.dirname, 'check.ts'), '--content-only']);
 const astro = held(process.execPath, [astroBin, 'build', '--outDir', next, ...process.argv.slice(2)], {
   ...process.env,
@@ -99,7 +107,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 check.release();
-if ((await check.exited) !== 0) {
+const checkStatus = await check.exited;
+step('check');
+if (checkStatus !== 0) {
   astro.stop();
   await astro.exited;
   rmSync(next, { recursive: true, force: true });
@@ -108,6 +118,7 @@ if ((await check.exited) !== 0) {
 }
 astro.release();
 const astroStatus = await astro.exited;
+step('astro');
 if (astroStatus !== 0) {
   rmSync(next, { recursive: true, force: true });
   console.error('\nBuild failed: dist/ was left as it was.');
@@ -126,12 +137,14 @@ for (const locale of localeKeys) {
 }
 
 const pruned = pruneUnreferencedAssets(next);
+step('prune');
 if (pruned.length > 0) console.log(`pruned ${pruned.length} unreferenced asset(s): originals and photos no published page shows`);
 
 // After pruning: Pagefind's compressed fragments name images the pruner cannot read.
 try {
   const indexed = await writeSearchIndex(next);
   console.log(`search index: ${Object.entries(indexed).map(([lang, pages]) => `${pages} ${lang}`).join(', ')} page(s)`);
+  step('search');
 } catch (error) {
   rmSync(next, { recursive: true, force: true });
   console.error(`${(error as Error).message}\nBuild failed: dist/ was left as it was.`);
@@ -142,4 +155,6 @@ try {
 await cleanup;
 if (existsSync(dist)) renameSync(dist, previous);
 renameSync(next, dist);
+step('swap');
 console.log('dist/ updated.');
+if (process.env.GAZETTE_TIMINGS === '1') console.log(`timings: ${steps.map(([name, ms]) => `${name} ${ms}`).join(', ')}`);

@@ -18,8 +18,15 @@ export interface Phases {
   pages?: number;
   /** Encoding (or fetching from the cache) the images. */
   images?: number;
-  /** All of `astro build`. */
+  /** All of `astro build`, by Astro's own timer. */
   astro?: number;
+  /**
+   * Gazette only, from the `timings:` line of scripts/build.ts (GAZETTE_TIMINGS=1): the `astro
+   * build` process from start to exit (its timer misses start-up, config and content sync), and
+   * the search index (Pagefind).
+   */
+  astroProcess?: number;
+  search?: number;
 }
 
 /** Phase durations from an Astro build log (informational: Astro's log format is not an API). */
@@ -35,7 +42,11 @@ export function phasesOfLog(text: string): Phases {
   };
   const vite = /\[vite\] ✓ built in (\S+)/.exec(text);
   const astro = /\[build\] \d+ page\(s\) built in (.+)/.exec(text);
+  const timings = /^timings: (.+)$/m.exec(text);
+  const at = Object.fromEntries((timings?.[1] ?? '').split(', ').map((pair) => pair.split(' ')).map(([name, ms]) => [name, Number(ms)]));
+  const timed = timings ? { astroProcess: at.astro! - at.start!, search: at.search! - at.prune! } : {};
   return {
+    ...timed,
     vite: vite ? parseDuration(vite[1]!) : undefined,
     pages: after('generating static routes'),
     // No heading at all: a build without images (the baselines).

@@ -64,4 +64,9 @@ describe('reading phase times from an Astro build log', () => {
     expect(phasesOfLog(bare).images).toBe(0);
     expect(phasesOfLog('nothing here')).toEqual({ vite: undefined, pages: undefined, images: undefined, astro: undefined });
   });
+
+  it('reads Gazette’s own step times: the astro process from start to exit, and the search index', () => {
+    const log = 'search index: 600 zh-hans, 600 en page(s)\ndist/ updated.\ntimings: start 180, check 2400, astro 9100, prune 9300, search 12400, swap 12450\n';
+    expect(phasesOfLog(log)).toMatchObject({ astroProcess: 8920, search: 3100 });
+  });
 });
