@@ -101,6 +101,7 @@ describe('npm run new', () => {
     { name: 'an id with a double hyphen', args: ['bad--id'], message: /"bad--id" is not a lowercase slug/ },
     { name: 'a language the site does not have', args: ['new-story', '--lang', 'fr'], message: /"fr".*expected --lang zh or en/ },
     { name: 'a missing id', args: [], message: /^usage: npm run new -- <story-id> \[--lang zh\|en\]/ },
+    { name: 'the generated Traditional edition', args: ['zh-only-story', '--lang', 'zh-hant'], message: /zh-hant is generated from zh\.mdx at build time: to write it by hand, copy content\/stories\/zh-only-story\/zh\.mdx to zh-hant\.mdx/ },
     { name: 'two ids', args: ['one', 'two'], message: /^usage: npm run new/ },
     { name: 'an unknown option', args: ['new-story', '--language', 'en'], message: /usage: npm run new/ },
   ];
