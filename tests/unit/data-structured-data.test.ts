@@ -92,7 +92,12 @@ describe('NewsArticle', () => {
     expect(ofType('feature/en', 'NewsArticle')).toMatchObject({ inLanguage: 'en', articleSection: 'Economy', translationOfWork: { '@id': 'https://news.test/2025/12/21/feature/', inLanguage: 'zh-Hans' } });
     const solo = ofType('solo/zh', 'NewsArticle');
     expect(solo).not.toHaveProperty('workTranslation');
-    expect(solo).not.toHaveProperty('image');
+  });
+
+  it('gives a story with no hero its share card as its one image', () => {
+    expect(ofType('solo/zh', 'NewsArticle').image).toEqual([
+      { '@type': 'ImageObject', url: expect.stringMatching(/^https:\/\/news\.test\/cards\/solo\.png\?v=[0-9a-f]{8}$/), width: 1200, height: 630 },
+    ]);
   });
 });
 
