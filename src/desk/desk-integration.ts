@@ -24,6 +24,9 @@ export default function desk(): AstroIntegration {
           // Keystatic's app and API addresses have no trailing slash.
           trailingSlash: 'ignore',
           vite: {
+            // Per checkout, beside Astro's cache: node_modules/.vite would be shared by every copy
+            // that links the same node_modules (test copies), each re-bundling the others' deps.
+            cacheDir: join(root, '.gazette/cache/vite'),
             define: { 'import.meta.env.GAZETTE_DESK_ROOT': JSON.stringify(root) },
             // The app's modules are served from node_modules, which a test copy links from elsewhere.
             server: { fs: { allow: [root, realpathSync(join(root, 'node_modules'))] } },

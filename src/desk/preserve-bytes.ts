@@ -7,7 +7,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { unified } from 'unified';
-import { parse, parseDocument, stringify } from 'yaml';
+import { isCollection, isScalar, parse, parseDocument, stringify, type Document } from 'yaml';
 import { bodySyntax } from '../newsroom/body-syntax.ts';
 import { splitFrontmatter } from '../check/frontmatter.ts';
 
@@ -29,6 +29,14 @@ function tidy(value: unknown): unknown {
 
 const asData = (value: unknown): Data => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Data) : {});
 
+/** A new value in the old node's style (quotes, flow list), so undoing an edit restores its bytes. */
+function restyled(doc: Document, old: unknown, value: unknown): unknown {
+  const node = doc.createNode(value);
+  if (isScalar(old) && isScalar(node)) node.type = old.type;
+  if (isCollection(old) && isCollection(node)) node.flow = old.flow;
+  return node;
+}
+
 /** YAML text with the desk's values, keeping `before`'s text for every unchanged field. */
 export function mergeYaml(before: string | undefined, after: string): string {
   const wanted = asData(tidy(parse(after)));
@@ -40,7 +48,7 @@ export function mergeYaml(before: string | undefined, after: string): string {
     if (isDeepStrictEqual(had[key], wanted[key])) continue;
     changed = true;
     if (wanted[key] === undefined) doc.delete(key);
-    else doc.set(key, wanted[key]);
+    else doc.set(key, restyled(doc, doc.get(key, true), wanted[key]));
   }
   return changed ? doc.toString({ lineWidth: 0, flowCollectionPadding: false }) : before;
 }

@@ -23,9 +23,16 @@ describe('layers', () => {
     ['build', /^(astro|astro:.*|@astrojs\/.*)$|\.\.\/(site|check|components|layouts)\//],
     ['check', /^(astro|astro:.*|@astrojs\/.*)$|\.\.\/(site|components|layouts)\//],
     ['config', /^(astro|astro:.*|@astrojs\/.*)$|\.\.\/(?!config\/)/],
-  ])('src/%s imports none of the layers below it, nor Astro', (layer, forbidden) => {
+    // The desk edits files and asks the check; it renders no page of the site.
+    ['desk', /\.\.\/(site|components|layouts|pages)\//],
+  ])('src/%s imports none of the layers it must not', (layer, forbidden) => {
     const found = filesUnder(join(src, layer)).flatMap((file) => importsOf(file).filter((spec) => forbidden.test(spec)).map((spec) => `${file}: ${spec}`));
     expect(found).toEqual([]);
+  });
+
+  it('loads React and Keystatic only in the desk, which only `astro dev` loads', () => {
+    const users = filesUnder(src).filter((file) => importsOf(file).some((spec) => /^(react|react-dom|@keystatic\/|@astrojs\/react)/.test(spec)));
+    expect(users.filter((file) => !file.startsWith('desk/'))).toEqual([]);
   });
 
   it('loads sharp only in the image check', () => {
