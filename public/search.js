@@ -1,6 +1,8 @@
-// Starts Pagefind's UI on the search page. Pagefind picks the index for <html lang>.
+// Starts Pagefind's UI on the search page. Pagefind picks the index for <html lang>; its wording
+// comes from the page (Gazette's dictionary), because Pagefind words zh-Hant in Simplified.
 window.addEventListener('DOMContentLoaded', function () {
-  var ui = new PagefindUI({ element: '#search', showImages: true, showSubResults: true, resetStyles: false, autofocus: false });
+  var translations = JSON.parse(document.getElementById('search').getAttribute('data-translations') || '{}');
+  var ui = new PagefindUI({ element: '#search', showImages: true, showSubResults: true, resetStyles: false, autofocus: false, translations: translations });
   // Pagefind's input has only a placeholder; screen readers need a name that stays.
   var input = document.querySelector('#search input');
   if (input) input.setAttribute('aria-label', document.getElementById('search').getAttribute('data-label'));

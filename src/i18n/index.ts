@@ -17,3 +17,25 @@ export function t(locale: Locale, key: UIKey, vars: Record<string, string | numb
     return String(vars[name]);
   });
 }
+
+/**
+ * Pagefind UI's `translations` option from this dictionary: its own placeholders stand in for
+ * {term}, {count} and {alternative}, and Pagefind fills them while the reader searches.
+ */
+export function getSearchUiStrings(locale: Locale): Record<string, string> {
+  const vars = { term: '[SEARCH_TERM]', count: '[COUNT]', alternative: '[DIFFERENT_TERM]' };
+  const keys = {
+    placeholder: 'searchPlaceholder',
+    clear_search: 'searchClear',
+    load_more: 'searchLoadMore',
+    search_label: 'searchTitle',
+    filters_label: 'searchFilters',
+    zero_results: 'searchZeroResults',
+    one_result: 'searchOneResult',
+    many_results: 'searchManyResults',
+    alt_search: 'searchAltSearch',
+    search_suggestion: 'searchSuggestion',
+    searching: 'searchSearching',
+  } satisfies Record<string, UIKey>;
+  return Object.fromEntries(Object.entries(keys).map(([name, key]) => [name, t(locale, key, vars)]));
+}

@@ -101,6 +101,20 @@ export interface UIStrings {
   searchTitle: string;
   /** Shown on the search page without JavaScript. */
   searchNoScript: string;
+  /**
+   * Pagefind's own interface, in this dictionary because Pagefind picks its wording by <html lang>
+   * and reads zh-Hant as plain zh, which it words in Simplified. {term} is the query, {count} a number.
+   */
+  searchPlaceholder: string;
+  searchClear: string;
+  searchLoadMore: string;
+  searchFilters: string;
+  searchZeroResults: string;
+  searchOneResult: string;
+  searchManyResults: string;
+  searchAltSearch: string;
+  searchSuggestion: string;
+  searchSearching: string;
 }
 
 export type UIKey = keyof UIStrings;

@@ -88,6 +88,14 @@ describe('search', () => {
     await page.goto(`${site.server.url}/search/?q=${encodeURIComponent('经纬')}`);
     await page.waitForSelector('.pagefind-ui__result-link');
     expect(await page.getAttribute('.pagefind-ui__search-input', 'placeholder')).toMatch(/搜索/);
+    // Pagefind would word zh-Hant as plain zh, in Simplified: the page's own strings must win.
+    await page.goto(`${site.server.url}/zh-hant/search/?q=${encodeURIComponent('產業鏈')}`);
+    await page.waitForSelector('.pagefind-ui__result-link');
+    expect(await page.getAttribute('.pagefind-ui__search-input', 'placeholder')).toBe('搜尋');
+    const summary = await page.textContent('.pagefind-ui__message');
+    expect(summary).toMatch(/^找到 \d+ 個 產業鏈 的相關結果$/);
+    expect(await page.textContent('#search')).not.toMatch(/[个结关载]/);
+    expect(formatViolations(await runAxe(page))).toBe('');
     await page.close();
   });
 
