@@ -29,8 +29,10 @@ import { formatTable } from '../src/build/table.ts';
 
 const PAGES = [
   { name: 'story (zh)', path: '/2025/12/22/lianshang-fali-zhenxing-chanye/' },
+  { name: 'story (zh-hant)', path: '/zh-hant/2025/12/22/lianshang-fali-zhenxing-chanye/' },
   { name: 'story (en)', path: '/en/2025/12/22/lianshang-fali-zhenxing-chanye/' },
   { name: 'front page (zh)', path: '/' },
+  { name: 'front page (zh-hant)', path: '/zh-hant/' },
   { name: 'front page (en)', path: '/en/' },
 ];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;

@@ -74,6 +74,8 @@ export function checkEntries(
   const photoNeeds = new Map<string, PhotoUse[]>();
   const aliasOwners = new Map<string, string>();
   const storyPaths = new Map<string, string>();
+  const publishedOf = new Map<string, { story: StoryFile; published: Date; raw: unknown }>();
+  const shownDate = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value));
   const aliasUses: { story: StoryFile; index: number; alias: string }[] = [];
   for (const story of content.stories) {
     if (!story.yaml) continue;
@@ -116,6 +118,7 @@ export function checkEntries(
       else aliasUses.push({ story, index, alias });
     });
     storyPaths.set(toStoryPath({ id: story.storyId, locale: story.locale, published: data.published as Date }, site.timezone), `${story.storyId}/${story.locale}`);
+    publishedOf.set(`${story.storyId}/${story.locale}`, { story, published: data.published as Date, raw: raw.published });
     // A story is changed and corrected after it appears, never before: an earlier date is a typo.
     const published = data.published as Date;
     const shown = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value));
@@ -159,6 +162,25 @@ export function checkEntries(
       // A hand-written zh-hant.mdx shows the photo's zh text, converted, unless the entry gives its own.
       needs.push({ locale: sourceLocale(story.locale), story, severity, hero: use.hero });
       photoNeeds.set(use.id, needs);
+    }
+  }
+  // A hand-written edition of a generated language (zh-hant.mdx) lives at its source's address under
+  // the language's prefix; another publication date would move it there and leave the old one dead.
+  for (const [key, { story, published, raw }] of publishedOf) {
+    const source = sourceLocale(story.locale);
+    if (source === story.locale) continue;
+    const original = publishedOf.get(`${story.storyId}/${source}`);
+    if (!content.stories.some((other) => other.storyId === story.storyId && other.locale === source)) {
+      problems.push({ file: story.file, line: 1, message: `a hand-written ${story.locale} edition needs its source ${source}.mdx beside it: the edition is the ${source} story's, in other characters`, severity: 'error' });
+    }
+    if (original && original.published.getTime() !== published.getTime()) {
+      problems.push({
+        file: story.file,
+        line: lineOf(story.yaml, ['published']),
+        field: 'published',
+        message: `${shownDate(raw)} differs from ${source}.mdx's ${shownDate(original.raw)}: a hand-written ${key.split('/')[1]} edition keeps its source's publication date, which sets its address; copy it from ${source}.mdx`,
+        severity: 'error',
+      });
     }
   }
   for (const { story, index, alias } of aliasUses) {

@@ -2,7 +2,7 @@
  * The Traditional edition's editors' files in the content check: the exceptions file
  * (content/zh-hant-exceptions.yaml) and a hand-written zh-hant.mdx, each problem with file and line.
  */
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/check/check-content.ts';
@@ -26,6 +26,21 @@ const cases: CheckCase[] = [
   { name: 'an exceptions file that is a list', file: EXCEPTIONS, expect: /^content\/zh-hant-exceptions\.yaml:1: expected a YAML mapping/, mutate: withExceptions('- 晋中\n') },
   { name: 'an override with broken frontmatter', file: HANT, expect: /^content\/stories\/bilingual-story\/zh-hant\.mdx:\d+: malformed YAML/, mutate: withOverride((t) => t.replace('title: 双语测试稿件', 'title: [雙語測試稿件')) },
   { name: 'an override without frontmatter', file: HANT, expect: /^content\/stories\/bilingual-story\/zh-hant\.mdx:1: expected frontmatter/, mutate: withOverride((t) => t.replace(/^---[\s\S]*?---\n/, '')) },
+  {
+    name: 'an override published at another time, which would move its address',
+    file: HANT,
+    expect: /^content\/stories\/bilingual-story\/zh-hant\.mdx:\d+: published: 2025-12-20T08:00:00\+08:00 differs from zh\.mdx's .*copy it from zh\.mdx$/,
+    mutate: withOverride((t) => t.replace(/^published: .*$/m, 'published: 2025-12-20T08:00:00+08:00')),
+  },
+  {
+    name: 'an override with no Simplified source beside it',
+    file: HANT,
+    expect: /^content\/stories\/bilingual-story\/zh-hant\.mdx:1: a hand-written zh-hant edition needs its source zh\.mdx beside it/,
+    mutate: (d) => {
+      withOverride((t) => t.replace('title: 双语测试稿件', 'title: 雙語測試稿件'))(d);
+      rmSync(join(d, ZH));
+    },
+  },
   { name: 'an override with an unknown photo', file: HANT, expect: /^content\/stories\/bilingual-story\/zh-hant\.mdx:\d+: Photo: unknown photo id "missing-photo"/, mutate: withOverride((t) => t.replace('<Photo id="fixture-inline" />', '<Photo id="missing-photo" />')) },
 ];
 
