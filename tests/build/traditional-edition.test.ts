@@ -89,6 +89,10 @@ describe('the seed story in Traditional characters', () => {
     // content/zh-hant-exceptions.yaml: 吃干榨尽 is "squeezed dry" (乾), not "done" (幹).
     expect(body).toContain('“吃乾榨盡”');
     expect(body).not.toContain('吃幹榨盡');
+    // 制 as "make" (人工吹製, hand-blown) and 編製 as drafting a regulation, where OpenCC keeps 制.
+    expect(body).toContain('人工吹製');
+    expect(body).toContain('條例》的編製工作');
+    expect(body).not.toMatch(/人工吹制|編制工作/);
     expect(textOf(page().querySelector('.byline'))).toBe('記者 閆淑娟');
   });
 
