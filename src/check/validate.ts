@@ -6,10 +6,11 @@
  * Problems are collected, never thrown, so an editor sees every one of them at once.
  */
 import { resolve } from 'node:path';
+import { localeKeys, locales, type Locale } from '../config/locales.ts';
 import { readBodyCache, writeBodyCache } from './body-cache.ts';
 import { loadContent } from './content-files.ts';
 import { checkEntries, checkPhotoLanguages } from './cross-entry.ts';
-import { checkExceptionsFile } from './exceptions-file.ts';
+import { checkExceptionsFile, checkExceptionUse } from './exceptions-file.ts';
 import { checkImage } from './image-check.ts';
 import { checkPages } from './page-files.ts';
 import type { Problem } from './problems.ts';
@@ -39,6 +40,12 @@ export async function validateContent(root: string, options: ValidateOptions): P
   if (bodyCache && options.bodyCacheFile) writeBodyCache(options.bodyCacheFile, bodyCache, options.bodyCacheSalt);
   for (const { file, yaml } of [...content.stories, ...pages, ...content.photos, ...content.people.values(), ...content.sections.values(), ...(exceptions ? [exceptions] : [])]) {
     if (yaml) checkInvisible(yaml, file, problems);
+  }
+  if (exceptions) {
+    // The exceptions apply to the text editions are converted from: those language files, and the YAML entries (their text sits beside the others').
+    const from = new Set<Locale | undefined>(localeKeys.map((key) => locales[key].derivedFrom));
+    const sources = [...content.stories, ...pages].filter((file) => from.has(file.locale)).map((file) => file.file);
+    checkExceptionUse(exceptions, [...sources, ...content.photos.map((photo) => photo.file), ...[...content.people.values(), ...content.sections.values()].map((entry) => entry.file)], problems);
   }
   const { photos, photoNeeds } = checkEntries(content, options.schemas, problems);
   // Each photo in use: its text in every language it is shown in, and an image that decodes.

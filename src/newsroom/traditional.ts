@@ -7,6 +7,7 @@ import type { Element, Root, RootContent } from 'hast';
 import * as OpenCC from 'opencc-js';
 import { getLocalePrefix, localeKeys, locales, type Locale } from '../config/locales.ts';
 import { site } from '../config/site.ts';
+import { compareCodeUnits } from './order.ts';
 
 /** Simplified text in, Traditional text out. */
 export type Convert = (text: string) => string;
@@ -23,7 +24,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 
 /** `convert`, except that each exceptions key becomes its value; longer keys win over the shorter ones inside them. */
 export function withExceptions(convert: Convert, exceptions: Record<string, string>): Convert {
-  const keys = Object.keys(exceptions).filter(Boolean).sort((a, b) => b.length - a.length || a.localeCompare(b));
+  const keys = Object.keys(exceptions).filter(Boolean).sort((a, b) => b.length - a.length || compareCodeUnits(a, b));
   if (keys.length === 0) return convert;
   const pattern = new RegExp(`(${keys.map(escapeRegExp).join('|')})`);
   return (text) =>

@@ -47,10 +47,21 @@ const cases: CheckCase[] = [
 describe('the Traditional edition’s files are checked with file and line', () => {
   it('a good exceptions file and a hand-written zh-hant.mdx pass, its photos needing only their zh text', async () => {
     const dir = makeContentProject();
-    withExceptions('# terms\n晋中: 晉中\n')(dir);
+    withExceptions('# terms\n双语: 雙語\n')(dir);
     withOverride((t) => t.replace('title: 双语测试稿件', 'title: 雙語測試稿件'))(dir);
     expect((await checkContent(dir)).lines).toEqual([]);
   });
 
   it.each(cases)('$name', (check) => expectCheckCase(makeContentProject, check));
+
+  it('warns, with the line, of an exception no Simplified text uses and of one still in Simplified', async () => {
+    const dir = makeContentProject();
+    withExceptions('双语: 双语\n不存在的词: 不存在的詞\n')(dir);
+    const report = await checkContent(dir);
+    expect(report.ok).toBe(true);
+    expect(report.lines).toEqual([
+      'content/zh-hant-exceptions.yaml:1: 双语: warning: "双语" is not all Traditional: OpenCC would make it "雙語"',
+      'content/zh-hant-exceptions.yaml:2: 不存在的词: warning: "不存在的词" appears in no Simplified text in content/: check its spelling, or remove the line',
+    ]);
+  });
 });
