@@ -36,7 +36,8 @@ export function parseYaml(source: string, file: string, lineOffset: number, prob
       problems.push({
         file,
         line: line === undefined ? undefined : line + lineOffset,
-        message: `malformed YAML: ${error.message.split('\n')[0]}`,
+        // The parser's own "at line 5, column 1" counts from the YAML, not the file: the file's line is given.
+        message: `malformed YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
         severity: 'error',
       });
     }

@@ -15,7 +15,7 @@ const makeContentProject = useContentCopies('messages');
 
 
 const cases: CheckCase[] = [
-  { name: 'malformed YAML in frontmatter', file: ZH, expect: /zh\.mdx:\d+: malformed YAML/, mutate: (d) => edit(d, ZH, (t) => t.replace('title: 双语测试稿件', 'title: [双语测试稿件')) },
+  { name: 'malformed YAML in frontmatter', file: ZH, expect: /zh\.mdx:3: malformed YAML: Flow sequence in block collection must be sufficiently indented and end with a \](\n|$)/, mutate: (d) => edit(d, ZH, (t) => t.replace('title: 双语测试稿件', 'title: [双语测试稿件')) },
   { name: 'malformed YAML in a photo entry', file: HERO, expect: /fixture-hero\.yaml:\d+: malformed YAML/, mutate: (d) => edit(d, HERO, (t) => t.replace('caption: {', 'caption: {{')) },
   { name: 'an MDX syntax error', file: EN, expect: /en\.mdx:\d+: MDX syntax error/, mutate: (d) => edit(d, EN, (t) => t.replace('Second paragraph.', 'Second <paragraph.')) },
   { name: 'an unknown photo id in frontmatter', file: ZH, expect: /zh\.mdx:\d+: hero: unknown photo id "no-such-photo"/, mutate: (d) => edit(d, ZH, (t) => t.replace('hero: fixture-hero', 'hero: no-such-photo')) },
