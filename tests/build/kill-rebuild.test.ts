@@ -3,8 +3,8 @@
  * to clean up) must leave the last good site deployable, and the next build must write exactly
  * what a clean build of the same content writes: nothing half-written in .gazette/ may be served.
  * The kills are SIGKILL to the whole process tree (scripts/build.ts starts the check and Astro in
- * their own process groups), at points found by watching the build's log; the swap, a few
- * milliseconds long, is held open by tests/helpers/stall-dist.ts.
+ * their own process groups), at points found by watching the build's log; the search index and
+ * the swap, a few milliseconds long here, are held open by tests/helpers/stall-dist.ts.
  *
  * After each kill the editor's next move is replayed: first a build that fails on a content
  * error (it must still leave the last good site), then either the edit undone, or kept, and a
@@ -55,11 +55,11 @@ interface Running {
   waitFor: (pattern: RegExp) => Promise<void>;
 }
 
-function startBuild(stallSwap = false): Running {
-  const args = [...(stallSwap ? ['--import', STALL] : []), join(dir, 'scripts/build.ts')];
+function startBuild(stallAt?: 'search' | 'swap'): Running {
+  const args = [...(stallAt ? ['--import', STALL] : []), join(dir, 'scripts/build.ts')];
   const child = spawn(process.execPath, args, {
     cwd: dir,
-    env: cleanEnv({ GAZETTE_NOW: FIXTURE_NOW, SITE_URL: 'https://news.example.org', STALL_MS: '5000' }),
+    env: cleanEnv({ GAZETTE_NOW: FIXTURE_NOW, SITE_URL: 'https://news.example.org', STALL_MS: '5000', STALL_AT: stallAt ?? '' }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
@@ -139,15 +139,15 @@ describe('a build killed mid-way', () => {
   // Each kill happens during a build of the other content than dist/ shows; `then` is the
   // content the editor builds next: the same one again, or the old one (the edit undone, so
   // every cache key is back to what the last finished build recorded).
-  const points: { name: string; at: RegExp; stallSwap?: boolean; then: 'same' | 'undo' }[] = [
+  const points: { name: string; at: RegExp; stallAt?: 'search' | 'swap'; then: 'same' | 'undo' }[] = [
     { name: 'starting up', at: /content: 0 errors/, then: 'undo' },
     { name: 'rendering pages', at: / \/people\/wang-ming\/index\.html \(/, then: 'undo' },
     { name: 'rendering pages', at: / \/people\/wang-ming\/index\.html \(/, then: 'same' },
-    { name: 'writing the search index', at: /^pruned \d+/m, then: 'undo' },
-    { name: 'swapping, before the first rename', at: /^stall: /m, stallSwap: true, then: 'same' },
-    { name: 'swapping, between the two renames', at: /^stall: [^]*^stall: /m, stallSwap: true, then: 'undo' },
+    { name: 'writing the search index', at: /^stall: read /m, stallAt: 'search', then: 'undo' },
+    { name: 'swapping, before the first rename', at: /^stall: /m, stallAt: 'swap', then: 'same' },
+    { name: 'swapping, between the two renames', at: /^stall: [^]*^stall: /m, stallAt: 'swap', then: 'undo' },
   ];
-  it.each(points)('while $name, then $then: a failed build keeps the last good site, the next one equals a clean build', async ({ at, stallSwap, then }) => {
+  it.each(points)('while $name, then $then: a failed build keeps the last good site, the next one equals a clean build', async ({ at, stallAt, then }) => {
     if (!existsSync(join(dir, 'dist'))) {
       useContent(current);
       build();
@@ -155,7 +155,7 @@ describe('a build killed mid-way', () => {
     expect(digestDist(dir)).toEqual(clean[current]);
     const other: Content = current === 'A' ? 'B' : 'A';
     useContent(other);
-    const running = startBuild(stallSwap);
+    const running = startBuild(stallAt);
     await running.waitFor(at);
     await killTree(running.child.pid!);
 

@@ -1,9 +1,11 @@
 /**
- * Preloaded into `scripts/build.ts` by the kill-and-rebuild test (`node --import`): every
- * rename, removal or copy that touches the live dist/ first prints `stall: <op>` on stderr and
- * waits STALL_MS, so the test can kill the build exactly before each step of the swap, which
- * takes a few milliseconds and would never be hit by timing alone. The build's own code is not
- * changed; only these three fs functions are wrapped, and only for paths that are dist/ itself.
+ * Preloaded into `scripts/build.ts` by the kill-and-rebuild test (`node --import`), to hold the
+ * build still at a step that takes a few milliseconds and would never be hit by timing alone:
+ * the step prints `stall: <op>` on stderr and waits STALL_MS, and the test kills it there.
+ * - STALL_AT=swap: before every rename, removal or copy of the live dist/ itself (the swap);
+ * - STALL_AT=search: when the search index has been written and is read back, with Pagefind
+ *   still running (on the small fixture it takes ~0.1 s).
+ * The build's own code is not changed; only these fs functions are wrapped.
  */
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
@@ -11,14 +13,15 @@ import { resolve } from 'node:path';
 
 const dist = resolve(process.cwd(), 'dist');
 const ms = Number(process.env.STALL_MS ?? 3000);
-const touchesDist = (...paths: unknown[]) => paths.some((path) => typeof path === 'string' && resolve(path) === dist);
+const at = process.env.STALL_AT;
+const touchesDist = (...paths: unknown[]) => at === 'swap' && paths.some((path) => typeof path === 'string' && resolve(path) === dist);
 
 function stall(op: string): void {
   fs.writeSync(2, `stall: ${op}\n`);
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-const { renameSync, rmSync, cpSync } = fs;
+const { renameSync, rmSync, cpSync, readFileSync } = fs;
 fs.renameSync = (from, to) => {
   if (touchesDist(from, to)) stall(`rename ${String(from)} -> ${String(to)}`);
   renameSync(from, to);
@@ -31,5 +34,9 @@ fs.cpSync = (from, to, options) => {
   if (touchesDist(from, to)) stall(`cp ${String(from)} -> ${String(to)}`);
   cpSync(from, to, options);
 };
+fs.readFileSync = ((path: fs.PathOrFileDescriptor, options?: unknown) => {
+  if (at === 'search' && typeof path === 'string' && path.endsWith('pagefind-entry.json')) stall(`read ${path}`);
+  return readFileSync(path, options as BufferEncoding);
+}) as typeof fs.readFileSync;
 // Named imports of node:fs (import { renameSync } from 'node:fs') see the wrapped functions.
 syncBuiltinESMExports();
