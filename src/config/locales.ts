@@ -55,6 +55,12 @@ export const authoredLocales = localeKeys.filter((key) => !locales[key].derivedF
 
 export type AuthoredLocale = { [K in Locale]: (typeof locales)[K]['derivedFrom'] extends undefined ? K : never }[Locale];
 
+/** Each language that is generated: its key and the language it comes from. */
+export const derivedLocales = localeKeys.flatMap((locale) => {
+  const from = locales[locale].derivedFrom as Locale | undefined;
+  return from ? [{ locale, from }] : [];
+});
+
 /** The authored language a language is written or generated from (itself when authored). */
 export function sourceLocale(locale: Locale): AuthoredLocale {
   return (locales[locale].derivedFrom ?? locale) as AuthoredLocale;

@@ -5,7 +5,7 @@
  */
 import type { Element, Root, RootContent } from 'hast';
 import * as OpenCC from 'opencc-js';
-import { getLocalePrefix, localeKeys, locales, type Locale } from '../config/locales.ts';
+import { derivedLocales, getLocalePrefix, type Locale } from '../config/locales.ts';
 import { site } from '../config/site.ts';
 import { compareCodeUnits } from './order.ts';
 
@@ -86,12 +86,6 @@ export function convertHast(tree: Root | Element, convert: Convert): void {
   };
   visit(tree);
 }
-
-/** Each language that is generated: its key and the language it comes from. */
-export const derivedLocales = localeKeys.flatMap((locale) => {
-  const from = locales[locale].derivedFrom;
-  return from ? [{ locale, from: from as Locale }] : [];
-});
 
 /**
  * Text per language with every generated language filled in from its source, unless an editor

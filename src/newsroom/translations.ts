@@ -5,7 +5,7 @@
  * reads the files and hands the parsed frontmatter in, so the rules are unit-tested.
  * Drafts are not skipped, because editors plan translations before publication.
  */
-import { authoredLocales, defaultLocale, locales as localeConfig, type Locale } from '../config/locales.ts';
+import { authoredLocales, defaultLocale, derivedLocales, locales as localeConfig, type Locale } from '../config/locales.ts';
 import { site } from '../config/site.ts';
 import { toInstant, toW3C } from './dates.ts';
 
@@ -104,12 +104,6 @@ export function translationReport(stories: StoryInput[], options: ReportOptions 
   }
   return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
-
-/** Languages generated from another, each with the language it comes from. */
-const derivedLocales = (Object.keys(localeConfig) as Locale[]).flatMap((locale) => {
-  const from = localeConfig[locale].derivedFrom as string | undefined;
-  return from ? [{ locale: locale as string, from }] : [];
-});
 
 function getEditions(story: StoryInput, derived: readonly { locale: string; from: string }[]): TranslationStatus['editions'] {
   return Object.fromEntries(derived.map(({ locale }) => [locale, story.versions[locale] ? 'hand-written' : 'generated']));
