@@ -18,7 +18,7 @@ export interface QrCode {
  * The QR code of `text`, quiet zone of four modules included (the standard's: the code sits on
  * whatever the page's colour scheme is). uqr's own renderSVG draws one square per module, about
  * 30 bytes each; one horizontal stroke per run of modules in relative moves is a fifth of that,
- * and the story page has a byte budget (README).
+ * and the story page has a byte budget (14 KB gzipped, tests/build/seed-story.test.ts).
  */
 export function toQrCode(text: string): QrCode {
   const { size, data } = encode(text, { ecc: 'M', border: 4 });
