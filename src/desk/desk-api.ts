@@ -54,6 +54,10 @@ export const ALL: APIRoute = async ({ request, params }) => {
   }
   // Keystatic sends this header on every call of its own: a plain form post from elsewhere has none.
   if (request.headers.get('no-cors') !== '1') return text('Bad Request', 400);
+  // Vite answers any localhost origin, so a page of another local server could send the header too:
+  // a browser names the page's origin, which must be the desk's own.
+  const origin = request.headers.get('origin');
+  if (origin && origin !== new URL(request.url).origin) return text('Forbidden', 403);
   if (request.method === 'GET' && path === 'tree') return json(readDeskTree(root));
   if (request.method === 'GET' && path.startsWith('blob/')) {
     const [, sha, ...rest] = path.split('/');

@@ -17,7 +17,12 @@ export default function desk(): AstroIntegration {
       'astro:config:setup': async ({ command, config, updateConfig, injectRoute, logger }) => {
         // Vitest loads Astro's config as 'dev' to compile components; it needs no desk.
         if (command !== 'dev' || process.env.VITEST) return;
-        const { default: react } = await import('@astrojs/react');
+        // The desk's packages are devDependencies: a checkout installed without them still previews.
+        const react = await import('@astrojs/react').then((module) => module.default).catch(() => undefined);
+        if (!react) {
+          logger.warn('editing desk not installed (@astrojs/react, @keystatic/*): run `npm install`; the preview works without it');
+          return;
+        }
         const root = fileURLToPath(config.root);
         updateConfig({
           integrations: [react()],

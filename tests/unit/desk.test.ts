@@ -86,6 +86,33 @@ describe('desk save path', () => {
     expect(() => applyDeskUpdate(dir, { additions: [{ path: 'content/stories/linked/zh.mdx', contents: Buffer.from('---\ntitle: x\n---\n') }], deletions: [] })).toThrow(/inside content/);
     expect(existsSync(join(outside, 'zh.mdx'))).toBe(false);
   });
+
+  it('does not write through a linked file in content/, whatever it points at', () => {
+    const dir = project();
+    const target = join(dir, 'outside.yaml');
+    writeFileSync(target, 'name: { zh: 原, en: Original }\n');
+    mkdirSync(join(dir, 'content/people'), { recursive: true });
+    symlinkSync(target, join(dir, 'content/people/linked.yaml'));
+    expect(() => applyDeskUpdate(dir, { additions: [{ path: 'content/people/linked.yaml', contents: Buffer.from('name: { zh: 改, en: Changed }\n') }], deletions: [] })).toThrow(/inside content/);
+    expect(readFileSync(target, 'utf8')).toBe('name: { zh: 原, en: Original }\n');
+  });
+
+  it('writes only the contract’s kinds of file: an image only as a photo’s own, under its real type', () => {
+    const dir = project();
+    const save = (path: string) => () => applyDeskUpdate(dir, { additions: [{ path, contents: JPEG }], deletions: [] });
+    expect(save('content/x.html')).toThrow(/Only JPEG, PNG or WebP/);
+    expect(save(`${SEED}/photos/p/p.png`)).toThrow(/Only JPEG, PNG or WebP/);
+    expect(existsSync(join(dir, 'content/x.html'))).toBe(false);
+  });
+
+  it('refuses to move a story to another folder, which would strand its other files and its address', () => {
+    const dir = project();
+    const zh = readFileSync(join(dir, SEED, 'zh.mdx'));
+    const move = () => applyDeskUpdate(dir, { additions: [{ path: 'content/stories/renamed/zh.mdx', contents: zh }], deletions: [{ path: `${SEED}/zh.mdx` }] });
+    expect(move).toThrow(/cannot move or rename/);
+    expect(existsSync(join(dir, SEED, 'zh.mdx'))).toBe(true);
+    expect(existsSync(join(dir, 'content/stories/renamed'))).toBe(false);
+  });
 });
 
 describe('desk tree', () => {
