@@ -37,6 +37,20 @@ function restyled(doc: Document, old: unknown, value: unknown): unknown {
   return node;
 }
 
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * The desk writes every time in newsroom time (+08:00); a file may say the same instant as
+ * 2025-12-23T00:00:00Z. Compared as instants, so an untouched time keeps the editor's spelling.
+ */
+function asInstants(value: unknown): unknown {
+  if (typeof value === 'string' && INSTANT.test(value)) return Date.parse(value);
+  if (value instanceof Date) return value.getTime();
+  if (Array.isArray(value)) return value.map(asInstants);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, asInstants(item)]));
+  return value;
+}
+
 /** YAML text with the desk's values, keeping `before`'s text for every unchanged field. */
 export function mergeYaml(before: string | undefined, after: string): string {
   const wanted = asData(tidy(parse(after)));
@@ -45,7 +59,7 @@ export function mergeYaml(before: string | undefined, after: string): string {
   const had = asData(tidy(doc.toJS()));
   let changed = false;
   for (const key of new Set([...Object.keys(had), ...Object.keys(wanted)])) {
-    if (isDeepStrictEqual(had[key], wanted[key])) continue;
+    if (isDeepStrictEqual(asInstants(had[key]), asInstants(wanted[key]))) continue;
     changed = true;
     if (wanted[key] === undefined) doc.delete(key);
     else doc.set(key, restyled(doc, doc.get(key, true), wanted[key]));

@@ -66,6 +66,12 @@ describe('desk save path', () => {
     expect(mergeYaml('title: x\ndraft: true\n', 'title: x\ndraft: false\n')).toBe('title: x\n');
   });
 
+  it('keeps a time written in another offset when the desk sends the same instant in newsroom time', () => {
+    const before = 'published: 2025-12-23T00:00:00Z\ncorrections:\n  - { date: 2025-12-24T02:00:00Z, text: 更正 }\n';
+    expect(mergeYaml(before, 'published: 2025-12-23T08:00:00+08:00\ncorrections:\n  - date: 2025-12-24T10:00:00+08:00\n    text: 更正\n')).toBe(before);
+    expect(mergeYaml(before, 'published: 2025-12-23T09:00:00+08:00\ncorrections:\n  - { date: 2025-12-24T02:00:00Z, text: 更正 }\n')).toContain('published: 2025-12-23T09:00:00+08:00');
+  });
+
   it('writes only inside content/ and refuses an image that is not JPEG, PNG or WebP, writing nothing of a refused save', () => {
     const dir = project();
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>');
