@@ -52,7 +52,7 @@ function stories(locale: Locale): Collection<Record<string, never>, string> {
       section: fields.relationship({ label: label('栏目', 'Section'), collection: 'sections', validation: { isRequired: true } }),
       tags: fields.array(fields.text({ label: label('标签', 'Tag') }), { label: label('标签', 'Tags'), itemLabel: (props) => props.value }),
       hero: photoChoice(label('头图', 'Hero photo')),
-      published: newsroomTime({ label: label('发布时间（北京时间）', 'Published (newsroom time)'), required: true, defaultNow: true }),
+      published: newsroomTime({ label: label('发布时间（编辑部时间）', 'Published (newsroom time)'), required: true, defaultNow: true }),
       updated: newsroomTime({ label: label('更新时间', 'Updated') }),
       draft: draftBox,
       corrections: fields.array(
