@@ -135,14 +135,13 @@ export function toBodyHtml(body: string): string {
 }
 
 /**
- * The HTML of a body and, from the same parse, its text converted by `convert` (the Traditional
- * edition). Converted after heading ids and table labels are made: ids stay the source's.
+ * The HTML of a body with its text converted by `convert` (the Traditional edition). Converted
+ * after heading ids and table labels are made from the source text: ids stay the source's.
  */
-export function toBodyHtmlPair(body: string, convert: Convert): [html: string, converted: string] {
+export function toConvertedBodyHtml(body: string, convert: Convert): string {
   const tree = processor.runSync(processor.parse(body) as Parameters<typeof processor.runSync>[0], body) as unknown as Root;
-  const html = processor.stringify(tree);
   convertHast(tree, convert);
-  return [html, processor.stringify(tree)];
+  return processor.stringify(tree);
 }
 
 /** A body's HTML in order: runs of HTML, and the photo ids between them. */

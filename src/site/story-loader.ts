@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { toBodyHtml, toBodyHtmlPair } from './story-body.ts';
+import { toBodyHtml, toConvertedBodyHtml } from './story-body.ts';
 import { getTraditionalConverter } from './traditional-edition.ts';
 import { listDirs } from '../build/files.ts';
 import { getLockHash, getSourceHash } from '../build/hash.ts';
@@ -63,7 +63,7 @@ export function storyLoader({ base, locales, name = 'gazette-stories' }: { base:
         const data = await parseData({ id, data: converter ? convertFrontmatter(raw, converter.convert, locale) : raw, filePath: file });
         let html: string;
         try {
-          html = converter ? toBodyHtmlPair(parts.body, converter.convert)[1] : toBodyHtml(parts.body);
+          html = converter ? toConvertedBodyHtml(parts.body, converter.convert) : toBodyHtml(parts.body);
         } catch (error) {
           throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
         }
