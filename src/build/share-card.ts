@@ -103,9 +103,17 @@ export async function toCardPng(input: ShareCardInput): Promise<{ png: Buffer; m
  * The card's PNG, drawn once and then read from `cacheDir` while its text, the card settings, this
  * module and the installed packages (the lock file) are unchanged, as encoded photos are.
  */
+const makers = new Map<string, string>();
+
+/** What draws the cards besides their text: this module's source and the installed packages, read once per build. */
+function getMakerKey(projectRoot: string): string {
+  let key = makers.get(projectRoot);
+  if (key === undefined) makers.set(projectRoot, (key = `${readFileSync(join(projectRoot, 'src/build/share-card.ts'), 'utf8')}\0${getLockHash(projectRoot)}`));
+  return key;
+}
+
 export async function getShareCard(input: ShareCardInput, cacheDir: string, projectRoot: string = process.cwd()): Promise<{ png: Buffer; missing: string[] }> {
-  const code = readFileSync(join(projectRoot, 'src/build/share-card.ts'), 'utf8');
-  const key = sha256(JSON.stringify([input, site.shareCard, code, getLockHash(projectRoot)]), 'hex').slice(0, 32);
+  const key = sha256(JSON.stringify([input, site.shareCard, getMakerKey(projectRoot)]), 'hex').slice(0, 32);
   const file = join(cacheDir, `${key}.png`);
   // The missing glyphs are kept beside the card, so every build reports them, not only the first.
   const missingFile = join(cacheDir, `${key}.missing.json`);
