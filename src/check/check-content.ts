@@ -20,6 +20,9 @@ export const contentSchemas = {
 export interface ContentReport {
   problems: Problem[];
   lines: string[];
+  /** The lines of errors, then of warnings: what stops a build, and what only asks for a look. */
+  errors: string[];
+  warnings: string[];
   ok: boolean;
 }
 
@@ -32,9 +35,7 @@ export async function checkContent(projectRoot: string): Promise<ContentReport> 
     // A parser upgrade (remark-mdx, remark-gfm) changes the lock file: check every body again.
     bodyCacheSalt: getLockHash(projectRoot),
   });
-  return {
-    problems,
-    lines: problems.map((problem) => formatProblem(problem, projectRoot)),
-    ok: !hasErrors(problems),
-  };
+  const lines = problems.map((problem) => formatProblem(problem, projectRoot));
+  const ofSeverity = (severity: Problem['severity']) => lines.filter((_, i) => problems[i]!.severity === severity);
+  return { problems, lines, errors: ofSeverity('error'), warnings: ofSeverity('warning'), ok: !hasErrors(problems) };
 }

@@ -7,13 +7,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ViteDevServer } from 'vite';
 import { checkContent } from '../check/check-content.ts';
-
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+import { escapeXml } from '../newsroom/xml.ts';
 
 function errorList(lines: string[]): string {
   return `<section class="dev-check-errors" role="alert" style="margin:0;padding:1rem 1.25rem;background:#fff4f4;color:#5f0000;border-bottom:3px solid #b00020;font:15px/1.5 system-ui,sans-serif">`
     + `<h2 style="margin:0 0 .5rem;font-size:1.1rem">内容检查未通过 · The content check found ${lines.length} error(s)</h2>`
-    + `<ul style="margin:0;padding-left:1.25rem;font-family:ui-monospace,monospace;white-space:pre-wrap;word-break:break-word">${lines.map((line) => `<li>${escape(line)}</li>`).join('')}</ul>`
+    + `<ul style="margin:0;padding-left:1.25rem;font-family:ui-monospace,monospace;white-space:pre-wrap;word-break:break-word">${lines.map((line) => `<li>${escapeXml(line)}</li>`).join('')}</ul>`
     + `<p style="margin:.5rem 0 0">修改文件、保存后重新载入本页 · Fix the file, save it and reload this page. <code>npm run check</code> prints the same list.</p></section>`;
 }
 
@@ -22,7 +21,7 @@ const errorPage = (lines: string[]) => `<!doctype html><html lang="zh-Hans"><hea
 /** Serves every page through the check's verdict; the verdict is kept until a file in content/ changes. */
 export function showContentErrors(server: ViteDevServer, root: string): void {
   let verdict: Promise<string[]> | undefined;
-  const errors = () => (verdict ??= checkContent(root).then((report) => report.lines.filter((_, i) => report.problems[i]!.severity === 'error')));
+  const errors = () => (verdict ??= checkContent(root).then((report) => report.errors));
   const forget = (file: string) => {
     if (file.includes('/content/')) verdict = undefined;
   };

@@ -45,11 +45,9 @@ export default function gazette(): AstroIntegration {
         if (process.env.VITEST) return;
         const root = fileURLToPath(config.root);
         const report = await checkContent(root);
-        for (const problem of report.problems.filter((p) => p.severity === 'warning')) {
-          logger.warn(report.lines[report.problems.indexOf(problem)]!);
-        }
+        for (const line of report.warnings) logger.warn(line);
         if (report.ok) return;
-        const errors = report.lines.filter((_, i) => report.problems[i]!.severity === 'error');
+        const { errors } = report;
         if (command === 'dev') {
           for (const line of errors) logger.error(line);
           return;
