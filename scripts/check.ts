@@ -11,8 +11,7 @@ import { checkContent } from '../src/check/check-content.ts';
 const root = process.cwd();
 const report = await checkContent(root);
 for (const line of report.lines) console.log(line);
-const errors = report.problems.filter((p) => p.severity === 'error').length;
-const warnings = report.problems.length - errors;
+const [errors, warnings] = [report.errors.length, report.warnings.length];
 console.log(`content: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
 
 let typesOk = true;
