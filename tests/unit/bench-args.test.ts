@@ -3,14 +3,28 @@
  * itself (which must stop before it writes anything).
  */
 import { describe, expect, it } from 'vitest';
-import { parseBenchArgs, USAGE } from '../../scripts/bench/args.ts';
+import { parseBenchArgs, stepsOf, USAGE } from '../../scripts/bench/args.ts';
 import { parseDuration, phasesOfLog } from '../../scripts/bench/phases.ts';
 
 describe('parseBenchArgs', () => {
   it('accepts a positive integer, with or without --json and --keep', () => {
-    expect(parseBenchArgs(['--stories', '300'])).toEqual({ ok: true, options: { stories: 300, json: false, keep: false } });
-    expect(parseBenchArgs(['--stories', '1', '--json'])).toEqual({ ok: true, options: { stories: 1, json: true, keep: false } });
-    expect(parseBenchArgs(['--json', '--stories=1000', '--keep'])).toEqual({ ok: true, options: { stories: 1000, json: true, keep: true } });
+    expect(parseBenchArgs(['--stories', '300'])).toEqual({ ok: true, options: { stories: 300, json: false, keep: false, mode: 'full' } });
+    expect(parseBenchArgs(['--stories', '1', '--json'])).toEqual({ ok: true, options: { stories: 1, json: true, keep: false, mode: 'full' } });
+    expect(parseBenchArgs(['--json', '--stories=1000', '--keep'])).toEqual({ ok: true, options: { stories: 1000, json: true, keep: true, mode: 'full' } });
+  });
+
+  it('takes --gazette-only and --cold-only anywhere; --cold-only wins, as it implies --gazette-only', () => {
+    const mode = (argv: string[]) => {
+      const result = parseBenchArgs(argv);
+      return result.ok ? result.options.mode : result.error;
+    };
+    expect(mode(['--stories', '5000', '--gazette-only'])).toBe('gazette-only');
+    expect(mode(['--gazette-only', '--stories=5000', '--json'])).toBe('gazette-only');
+    expect(mode(['--cold-only', '--stories', '20000'])).toBe('cold-only');
+    expect(mode(['--stories', '20000', '--gazette-only', '--cold-only'])).toBe('cold-only');
+    expect(mode(['--cold-only', '--stories', '20000', '--gazette-only'])).toBe('cold-only');
+    expect(mode(['--cold-only'])).toMatch(/--stories is required/);
+    expect(mode(['--stories', '10', '--cold'])).toMatch(/unknown argument "--cold"/);
   });
 
   it.each([
@@ -34,6 +48,16 @@ describe('parseBenchArgs', () => {
 
   it('has a usage line that names the command and its options', () => {
     expect(USAGE).toMatch(/^usage: npm run bench -- --stories N \[--json\]/);
+    expect(USAGE).toContain('--gazette-only');
+    expect(USAGE).toContain('--cold-only');
+  });
+});
+
+describe('the builds each mode runs', () => {
+  it('full runs everything; gazette-only only Gazette cold and warm; cold-only only the cold build', () => {
+    expect(stepsOf('full')).toEqual({ warm: true, imagesCached: true, baselines: true });
+    expect(stepsOf('gazette-only')).toEqual({ warm: true, imagesCached: false, baselines: false });
+    expect(stepsOf('cold-only')).toEqual({ warm: false, imagesCached: false, baselines: false });
   });
 });
 
