@@ -3,18 +3,22 @@
  * a page whose key, code, config and lock file are all unchanged since the last build in this
  * checkout is restored from .gazette/cache instead of rendered again.
  *
- * Newsroom rule: a stale page is worse than a slow build, so the keys are coarse. Every page's
- * key covers everything any page can show except what only a story's own page shows: the site
- * URL, and every visible story version's frontmatter (less PAGE_ONLY_FIELDS), path and state,
- * every photo, person and section. A story page adds its own frontmatter and body. What a story
- * page shows of other stories, its related stories (headline, date, address, chosen by tags,
- * section and state), is in the site key: none of those fields is page-only. So an update
- * or a correction to one story re-renders one page; any other edit (a headline, a summary, a
- * caption, a story published or withdrawn) re-renders every page, as a build without the cache
- * would. Feeds, sitemaps and the search page carry no key and are always rendered.
+ * Newsroom rule: a stale page is worse than a slow build. So each key holds everything its page
+ * shows (docs/decisions/015-finer-page-cache-keys.md), in two parts:
+ * - the shared part, what any page may show whatever stories it lists: the site URL, preview
+ *   mode, every photo, person and section (captions, bylines, kickers), and which newsroom pages
+ *   exist (every footer links them, the publisher's JSON-LD names them);
+ * - the page's own part: its props (an archive's props hold the story versions it lists, a
+ *   redirect's the headline it links), plus what the page reads beyond them: a story page its own
+ *   version, body, alternates and related stories; a front page the stories it lists.
+ * A headline edit therefore re-renders the story's pages, the archives and front page that list
+ * it and the story pages that list it as related, and restores the rest. Feeds, sitemaps and the
+ * search page carry no key and are always rendered.
  */
+import type { Locale } from '../config/locales.ts';
 import { sha256 } from '../build/hash.ts';
-import { getSiteData } from './site-data.ts';
+import { getSiteData, type SiteData } from './site-data.ts';
+import { getFrontPageStories, getRelatedLinks, getStoryAlternates } from './views.ts';
 
 const hash = (text: string) => sha256(text, 'base64url');
 
@@ -26,37 +30,27 @@ const hash = (text: string) => sha256(text, 'base64url');
 const toJson = (value: unknown) =>
   JSON.stringify(value, (key, inner) => (key === 'translations' ? (inner as { path: string }[]).map((v) => v.path) : key === 'entry' ? undefined : inner));
 
+let sharedKey: Promise<string> | undefined;
+
 /**
- * Frontmatter shown only on the story's own page (and in feeds and sitemaps, which are always
- * rendered). Keep this list true: a field added here that some other page shows would leave that
- * page stale, and a story page shows other stories too (getRelatedLinks in site/views.ts). grep
- * src/components and src/layouts before adding one, and edit it in the second scenario of
- * tests/build/incremental.test.ts, which fails if another page shows it.
+ * What any page may show whatever it lists, as one hash; computed once per build. Rarely edited,
+ * so an edit here (a caption, a name) re-renders every page. Layouts and components that read
+ * getSiteData() read only these beyond a page's own part: grep them before reading anything new.
  */
-const PAGE_ONLY_FIELDS = ['subtitle', 'updated', 'corrections'] as const;
-
-const withoutPageOnly = (data: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(data).filter(([key]) => !(PAGE_ONLY_FIELDS as readonly string[]).includes(key)));
-
-let siteKey: Promise<string> | undefined;
-
-/** What every page may show, bodies aside, as one hash; computed once per build. */
-function getSiteKey(): Promise<string> {
-  siteKey ??= getSiteData().then((data) =>
+function getSharedKey(): Promise<string> {
+  sharedKey ??= getSiteData().then((data) =>
     hash(
       toJson({
         siteUrl: data.siteUrl,
         preview: data.preview,
-        versions: data.versions.map((version) => [version.id, version.locale, version.path, version.state, withoutPageOnly(version.data)]),
         photos: [...data.photos],
         people: [...data.people],
         sections: [...data.sections],
-        // Every footer links the newsroom pages that exist, and the publisher's JSON-LD names them.
         pages: [...data.pages.keys()],
       }),
     ),
   );
-  return siteKey;
+  return sharedKey;
 }
 
 interface StaticPath {
@@ -64,13 +58,28 @@ interface StaticPath {
   props: object;
 }
 
-/** The same paths, each with its cacheKey: the site key, the path's own props, and a story's frontmatter and body. */
-export async function withCacheKeys<P extends StaticPath>(paths: P[]): Promise<(P & { cacheKey: string })[]> {
-  const [site, data] = await Promise.all([getSiteKey(), getSiteData()]);
-  return paths.map((path) => {
-    const props = path.props as { kind?: string; id?: string; locale?: string };
-    const version = props.kind === 'story' ? data.byKey.get(`${props.id}/${props.locale}`) : undefined;
-    const own = version ? `${toJson(version.data)}\0${version.entry.rendered?.html ?? ''}` : '';
-    return { ...path, cacheKey: hash(`${site}\0${toJson(path)}\0${own}`) };
-  });
+/** What a page shows that its props do not hold. */
+type Shows<P> = (data: SiteData, path: P) => unknown;
+
+/**
+ * A story page (Story.astro) shows its own version in full (frontmatter, publish state, address),
+ * its body, the same story in its other languages (language switch, hreflang, JSON-LD), and the
+ * related stories chosen for it, as shown. Other route kinds hold what they show in their props.
+ */
+const sitePathShows: Shows<StaticPath> = (data, path) => {
+  const props = path.props as { kind?: string; id?: string; locale?: string };
+  const version = props.kind === 'story' ? data.byKey.get(`${props.id}/${props.locale}`) : undefined;
+  if (!version) return undefined;
+  return { version, body: version.entry.rendered?.html ?? '', alternates: getStoryAlternates(version), related: getRelatedLinks(data, version) };
+};
+
+/** The same paths, each with its cacheKey: the shared key, the path's params and props, and what `shows` adds. */
+export async function withCacheKeys<P extends StaticPath>(paths: P[], shows: Shows<P> = sitePathShows): Promise<(P & { cacheKey: string })[]> {
+  const [shared, data] = await Promise.all([getSharedKey(), getSiteData()]);
+  return paths.map((path) => ({ ...path, cacheKey: hash(`${shared}\0${toJson(path)}\0${toJson(shows(data, path))}`) }));
+}
+
+/** Front pages (FrontPage.astro): each lists its language's lead and latest stories, which its props do not name. */
+export function withFrontPageCacheKeys<P extends StaticPath & { props: { locale: Locale } }>(paths: P[]) {
+  return withCacheKeys(paths, (data, path) => getFrontPageStories(data, path.props.locale));
 }

@@ -7,6 +7,7 @@ import type { Locale } from '../config/locales.ts';
 import { toPersonPath, toSectionPath, toTagPath, toTagSlug } from '../newsroom/permalinks.ts';
 import { toPhotoView, type PhotoView } from '../newsroom/photos.ts';
 import { pickRelated } from '../newsroom/related.ts';
+import { site } from '../config/site.ts';
 import type { SiteData, StoryVersion } from './site-data.ts';
 
 export function getPersonName(data: SiteData, id: string, locale: Locale): string | undefined {
@@ -53,10 +54,19 @@ export function getTagLinks(tags: string[], locale: Locale) {
 }
 
 /**
- * Related stories at the end of a story: headline, date and address of each. What they show
- * (title, published) and what chooses them (tags, section, state) is in every page's cache key
- * (page-cache-keys.ts), so a story page never keeps another story's old headline.
+ * Related stories at the end of a story: headline, date and address of each. A story page's
+ * cache key holds this list (page-cache-keys.ts), so a story page never keeps another story's
+ * old headline, nor an old choice.
  */
 export function getRelatedLinks(data: SiteData, version: StoryVersion) {
   return pickRelated(version, data.byLocale[version.locale]).map((other) => ({ href: other.path, title: other.data.title, published: other.data.published }));
+}
+
+/**
+ * What a front page lists: the newest story as its lead, then the next ones. The layout shows
+ * these and the page's cache key holds them (page-cache-keys.ts): one choice, made in one place.
+ */
+export function getFrontPageStories(data: SiteData, locale: Locale): { lead: StoryVersion | undefined; latest: StoryVersion[] } {
+  const [lead, ...rest] = data.byLocale[locale];
+  return { lead, latest: rest.slice(0, site.frontPageSize) };
 }
