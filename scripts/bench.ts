@@ -1,11 +1,12 @@
 /**
- * `npm run bench -- --stories N [--json] [--keep]`: how Gazette's build scales, against bare
- * Astro 7 + MDX baselines building the same stories.
+ * `npm run bench -- --stories N [--json] [--keep] [--gazette-only | --cold-only]`: how Gazette's
+ * build scales, against bare Astro 7 + MDX baselines building the same stories.
  *
  * In a temp dir (never in this checkout's content/ or dist/) it
  *   1. writes a synthetic corpus of N bilingual stories (scripts/bench/corpus.ts) into a copy of
  *      the project, with photos from a pool of 20 made once under os.tmpdir();
- *   2. builds it cold with the real configuration (`node scripts/build.ts`);
+ *   2. builds it cold with the real configuration (`node scripts/build.ts`), then serves that
+ *      dist/ gzipped and measures a reader's first search in Chromium (scripts/lib/first-search.ts);
  *   3. appends a sentence to one story's zh.mdx and builds again (warm, body edit: caches in place);
  *   4. changes that story's Chinese headline and builds again (warm, headline edit: the archives,
  *      front page and feeds that list the story change too);
@@ -14,6 +15,8 @@
  *   6. builds the same story files with the bare baselines: text only on unified + remark-gfm,
  *      text only on Satteri, and like for like (unified, plus the same photos through
  *      `<Picture>` at Gazette's formats, widths and encoder settings).
+ * --gazette-only stops after 4, --cold-only after 2: at tens of thousands of stories the full run
+ * takes hours. The table and the JSON then leave the skipped builds out.
  * Each build runs under /usr/bin/time -v while /proc is sampled for the whole tree's RSS
  * (scripts/bench/measure.ts says what each figure means). Progress goes to stderr; stdout is the
  * table, then, with --json, one JSON line last.
@@ -26,19 +29,24 @@ import { formatTable, type Align } from '../src/build/table.ts';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseBenchArgs, USAGE } from './bench/args.ts';
+import { parseBenchArgs, stepsOf, USAGE } from './bench/args.ts';
 import { linkNodeModules, writeBaselineProject, type Baseline } from './bench/baseline.ts';
 import { ensurePhotoPool, POOL_SIZE, writeCorpus } from './bench/corpus.ts';
 import { processTree, runMeasured, TIME_BIN, type Measured } from './bench/measure.ts';
 import { phasesOf, type Phases } from './bench/phases.ts';
 import { makeRng, zhSentence } from './bench/text.ts';
+import { resolveChromium } from './lib/chromium.ts';
+import { writeFontConfig } from './lib/cjk-font.ts';
+import { firstSearch, type FirstSearch } from './lib/first-search.ts';
+import { serveDir } from './lib/serve.ts';
 
 const parsed = parseBenchArgs(process.argv.slice(2));
 if (!parsed.ok) {
   console.error(`bench: ${parsed.error}\n${USAGE}`);
   process.exit(2);
 }
-const { stories, json, keep } = parsed.options;
+const { stories, json, keep, mode } = parsed.options;
+const steps = stepsOf(mode);
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const repoNodeModules = join(repoRoot, 'node_modules');
@@ -84,7 +92,9 @@ function outputOf(dist: string): Output {
   };
 }
 
-async function build(label: string, cwd: string, args: string[]): Promise<Measured & { phases: Phases }> {
+type Build = Measured & { phases: Phases };
+
+async function build(label: string, cwd: string, args: string[]): Promise<Build> {
   const slug = label.replace(/\W+/g, '-');
   const logFile = join(work, `${slug}.log`);
   log(`${label}: building in ${cwd} (log: ${keep ? logFile : 'kept only with --keep'})`);
@@ -107,6 +117,34 @@ async function build(label: string, cwd: string, args: string[]): Promise<Measur
   return { ...result, phases: phasesOf(logFile) };
 }
 
+/**
+ * The reader's first search: a word in nearly every story of the corpus (text.ts draws its clauses
+ * from the seed story, and several of them hold it), so the search finds results at any size and
+ * fetches result fragments, as a real first search does.
+ */
+const SEARCH_QUERY = '产业链';
+
+/**
+ * Serves dist/ gzipped, as a host would, and measures the first search on the Chinese search page.
+ * A browser that fails here is reported, not thrown: the builds before and after it may have taken
+ * an hour, and their figures still stand (the run then exits 1 after the report).
+ */
+async function measureSearch(dist: string): Promise<FirstSearch | Error> {
+  log(`first search: "${SEARCH_QUERY}" on /search/ in Chromium`);
+  const server = await serveDir(dist, { gzip: true });
+  try {
+    const result = await firstSearch(server.url, SEARCH_QUERY);
+    log(`first search: ${result.bytes} bytes in ${result.requests} requests, ${result.results.length} page(s) found`);
+    if (result.results.length === 0) log(`WARNING: "${SEARCH_QUERY}" found nothing: the first-search figure is the bytes of a search that showed no results`);
+    return result;
+  } catch (error) {
+    log(`first search failed: ${error instanceof Error ? error.message : String(error)}`);
+    return error instanceof Error ? error : new Error(String(error));
+  } finally {
+    await server.close();
+  }
+}
+
 /** Which code was measured: the commit, and the files of the copied project that differ from it. */
 function provenance(): string {
   const git = (...args: string[]) => spawnSync('git', args, { cwd: repoRoot, encoding: 'utf8' });
@@ -126,6 +164,16 @@ function copyProject(dir: string): void {
   linkNodeModules(dir, repoNodeModules);
 }
 
+// Before anything is written: a machine with no browser learns it in seconds, not after the cold build.
+try {
+  await resolveChromium();
+  writeFontConfig();
+} catch (error) {
+  console.error(`bench: the first-search figure needs Chromium: ${error instanceof Error ? error.message : String(error)}`);
+  cleanUp();
+  process.exit(1);
+}
+
 // 1. The corpus, in a copy of the project.
 const pool = await ensurePhotoPool(join(tmpdir(), 'gazette-bench-pool'), log);
 const site = join(work, 'site');
@@ -133,53 +181,66 @@ copyProject(site);
 log(`writing ${stories} stories (${stories * 2} story files) into ${site}/content`);
 const corpus = writeCorpus(join(site, 'content'), stories, pool, new Date(NOW));
 
-// 2-3. Gazette, cold then warm.
+// 2. Gazette, cold, then a reader's first search on what it built.
 const cold = await build('gazette cold', site, [join(site, 'scripts/build.ts')]);
 const out = outputOf(join(site, 'dist'));
-appendFileSync(corpus.editTarget, `\n${zhSentence(makeRng(99))}\n`);
-const warm = await build('gazette warm', site, [join(site, 'scripts/build.ts')]);
-const edited = readFileSync(corpus.editTarget, 'utf8');
-writeFileSync(corpus.editTarget, edited.replace(/^title: "/m, 'title: "更正：'));
-const warmMeta = await build('gazette warm headline', site, [join(site, 'scripts/build.ts')]);
+const search = await measureSearch(join(site, 'dist'));
+
+// 3-4. Gazette warm: a body edit, then a headline edit (caches in place).
+let warm: Build | undefined;
+let warmMeta: Build | undefined;
+if (steps.warm) {
+  appendFileSync(corpus.editTarget, `\n${zhSentence(makeRng(99))}\n`);
+  warm = await build('gazette warm', site, [join(site, 'scripts/build.ts')]);
+  const edited = readFileSync(corpus.editTarget, 'utf8');
+  writeFileSync(corpus.editTarget, edited.replace(/^title: "/m, 'title: "更正：'));
+  warmMeta = await build('gazette warm headline', site, [join(site, 'scripts/build.ts')]);
+}
 
 // 5. A fresh copy with the same (edited) content and only Astro's encoded-image cache restored.
-const restored = join(work, 'site-images-cached');
-copyProject(restored);
-cpSync(join(site, 'content'), join(restored, 'content'), { recursive: true });
-cpSync(join(site, '.gazette/cache/assets'), join(restored, '.gazette/cache/assets'), { recursive: true });
-const imagesCached = await build('gazette images cached', restored, [join(restored, 'scripts/build.ts')]);
+let imagesCached: Build | undefined;
+if (steps.imagesCached) {
+  const restored = join(work, 'site-images-cached');
+  copyProject(restored);
+  cpSync(join(site, 'content'), join(restored, 'content'), { recursive: true });
+  cpSync(join(site, '.gazette/cache/assets'), join(restored, '.gazette/cache/assets'), { recursive: true });
+  imagesCached = await build('gazette images cached', restored, [join(restored, 'scripts/build.ts')]);
+}
 
 // 6. The baselines, on the same story files (and, like for like, the same photos), encoding with
 // Gazette's own image settings, read from its config rather than copied.
-const { default: gazetteConfig } = (await import(pathToFileURL(join(repoRoot, 'astro.config.mjs')).href)) as { default: { image?: { service?: unknown } } };
-const baselines = {} as Record<Baseline, Measured & Output & { phases: Phases }>;
-for (const baseline of ['unified', 'satteri', 'like'] as const) {
-  const dir = join(work, `baseline-${baseline}`);
-  writeBaselineProject(dir, baseline, join(site, 'content/stories'), repoNodeModules, gazetteConfig.image?.service);
-  const result = await build(`baseline ${baseline}`, dir, [astroBin, 'build']);
-  baselines[baseline] = { ...result, ...outputOf(join(dir, 'dist')) };
+let baselines: Record<Baseline, Build & Output> | undefined;
+if (steps.baselines) {
+  const { default: gazetteConfig } = (await import(pathToFileURL(join(repoRoot, 'astro.config.mjs')).href)) as { default: { image?: { service?: unknown } } };
+  baselines = {} as Record<Baseline, Build & Output>;
+  for (const baseline of ['unified', 'satteri', 'like'] as const) {
+    const dir = join(work, `baseline-${baseline}`);
+    writeBaselineProject(dir, baseline, join(site, 'content/stories'), repoNodeModules, gazetteConfig.image?.service);
+    const result = await build(`baseline ${baseline}`, dir, [astroBin, 'build']);
+    baselines[baseline] = { ...result, ...outputOf(join(dir, 'dist')) };
+  }
 }
 
-// Report.
+// Report: only the builds that ran.
+const loadAfter = loadavg()[0]!;
 const mb = (kb: number | undefined) => (kb === undefined ? 'n/a' : `${(kb / 1024).toFixed(0)} MB`);
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const rows: [string, Measured & { phases: Phases }, number][] = [
-  ['gazette cold', cold, out.pages],
-  ['gazette warm (1 body)', warm, out.pages],
-  ['gazette warm (1 headline)', warmMeta, out.pages],
-  ['gazette images cached', imagesCached, out.pages],
-  ['baseline like for like', baselines.like, baselines.like.pages],
-  ['baseline unified (text)', baselines.unified, baselines.unified.pages],
-  ['baseline satteri (text)', baselines.satteri, baselines.satteri.pages],
-];
+const rows: [string, Build, number][] = [['gazette cold', cold, out.pages]];
+if (warm && warmMeta) rows.push(['gazette warm (1 body)', warm, out.pages], ['gazette warm (1 headline)', warmMeta, out.pages]);
+if (imagesCached) rows.push(['gazette images cached', imagesCached, out.pages]);
+if (baselines) {
+  rows.push(
+    ['baseline like for like', baselines.like, baselines.like.pages],
+    ['baseline unified (text)', baselines.unified, baselines.unified.pages],
+    ['baseline satteri (text)', baselines.satteri, baselines.satteri.pages],
+  );
+}
 const cpu = (m: Measured) => (m.cpuMs === undefined ? 'n/a' : `${secs(m.cpuMs)} (${(m.cpuMs / m.wallMs).toFixed(2)})`);
 const header = ['build', 'wall', 'ms/page', 'pages', 'CPU (cores busy)', 'peak RSS (tree)', 'max 1 process'];
 const lines = [header, ...rows.map(([name, m, pages]) => [name, secs(m.wallMs), (m.wallMs / pages).toFixed(1), String(pages), cpu(m), mb(m.treePeakRssKb), mb(m.maxProcessRssKb)])];
-const ratio = cold.wallMs / baselines.unified.wallMs;
-const ratioImagesCached = imagesCached.wallMs / baselines.unified.wallMs;
-const ratioLike = cold.wallMs / baselines.like.wallMs;
-console.log(`Gazette bench: ${stories} stories (${stories * 2} story files), ${POOL_SIZE}-photo pool at 3000x2000; ${cpus().length} CPUs, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, node ${process.version}`);
-console.log(`code: ${code}; 1-min load average ${loadBefore.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end`);
+const modeNote = mode === 'full' ? '' : ` (${mode}: ${mode === 'cold-only' ? 'no warm builds, ' : ''}no images-cached build, no baselines)`;
+console.log(`Gazette bench: ${stories} stories (${stories * 2} story files), ${POOL_SIZE}-photo pool at 3000x2000; ${cpus().length} CPUs, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, node ${process.version}${modeNote}`);
+console.log(`code: ${code}; 1-min load average ${loadBefore.toFixed(1)} at start, ${loadAfter.toFixed(1)} at end`);
 // Names left, numbers right.
 const align = (header: string[]): Align[] => header.map((_, c) => (c === 0 ? 'left' : 'right'));
 console.log(formatTable(lines, { align: align(header) }));
@@ -197,42 +258,68 @@ const phaseLines = [
   }),
 ];
 console.log(formatTable(phaseLines, { align: align(phaseHeader) }));
+const searchWhere = `“${SEARCH_QUERY}” on /search/, gzip, empty cache, phone viewport`;
 console.log(
-  `ratio gazette/like-for-like ${ratioLike.toFixed(2)} cold (baseline: ${baselines.like.images} image files); ` +
-    `warm/cold ${((warm.wallMs / cold.wallMs) * 100).toFixed(0)}% body edit, ${((warmMeta.wallMs / cold.wallMs) * 100).toFixed(0)}% headline edit`,
+  search instanceof Error
+    ? `first search (${searchWhere}): failed, ${search.message.split('\n')[0]}`
+    : `first search (${searchWhere}): ${(search.bytes / 1024).toFixed(1)} KB (${search.bytes} bytes) over the wire in ${search.requests} requests, ${search.results.length} page(s) found`,
 );
-console.log(
-  `ratio gazette/unified ${ratio.toFixed(2)} cold, ${ratioImagesCached.toFixed(2)} with images cached; satteri/unified ${(baselines.satteri.wallMs / baselines.unified.wallMs).toFixed(2)}; ` +
-    `warm/cold ${((warm.wallMs / cold.wallMs) * 100).toFixed(0)}%; peak RSS gazette/unified ${(cold.treePeakRssKb / baselines.unified.treePeakRssKb).toFixed(2)}; ` +
-    `dist ${(out.bytes / 2 ** 20).toFixed(1)} MB, ${out.images} image files`,
-);
+const warmRatios = warm && warmMeta ? `warm/cold ${((warm.wallMs / cold.wallMs) * 100).toFixed(0)}% body edit, ${((warmMeta.wallMs / cold.wallMs) * 100).toFixed(0)}% headline edit` : '';
+if (baselines && imagesCached) {
+  const ratio = cold.wallMs / baselines.unified.wallMs;
+  console.log(`ratio gazette/like-for-like ${(cold.wallMs / baselines.like.wallMs).toFixed(2)} cold (baseline: ${baselines.like.images} image files); ${warmRatios}`);
+  console.log(
+    `ratio gazette/unified ${ratio.toFixed(2)} cold, ${(imagesCached.wallMs / baselines.unified.wallMs).toFixed(2)} with images cached; satteri/unified ${(baselines.satteri.wallMs / baselines.unified.wallMs).toFixed(2)}; ` +
+      `peak RSS gazette/unified ${(cold.treePeakRssKb / baselines.unified.treePeakRssKb).toFixed(2)}`,
+  );
+} else if (warmRatios) console.log(warmRatios);
+console.log(`dist ${(out.bytes / 2 ** 20).toFixed(1)} MB, ${out.images} image files`);
 console.log(
   `peak RSS (tree): summed VmRSS of the build's whole process tree, sampled every 200 ms; max 1 process: ${existsSync(TIME_BIN) ? `${TIME_BIN} -v, the largest single process` : `${TIME_BIN} missing`}.`,
 );
-if (json) {
-  console.log(
-    JSON.stringify({
-      stories,
-      pages: out.pages,
-      wallMs: Math.round(cold.wallMs),
-      msPerPage: Number((cold.wallMs / out.pages).toFixed(1)),
-      peakRssMb: Math.round(cold.treePeakRssKb / 1024),
-      distMb: Number((out.bytes / 2 ** 20).toFixed(1)),
-      images: out.images,
+if (json) console.log(JSON.stringify(figures()));
+if (keep) log(`temp projects kept in ${work}`);
+cleanUp();
+if (search instanceof Error) process.exit(1);
+
+/** The JSON line: the figures of the builds that ran, and no key at all for a build that did not. */
+function figures(): Record<string, string | number> {
+  const result: Record<string, string | number> = {
+    mode,
+    stories,
+    pages: out.pages,
+    wallMs: Math.round(cold.wallMs),
+    msPerPage: Number((cold.wallMs / out.pages).toFixed(1)),
+    peakRssMb: Math.round(cold.treePeakRssKb / 1024),
+    distMb: Number((out.bytes / 2 ** 20).toFixed(1)),
+    images: out.images,
+  };
+  if (!(search instanceof Error)) {
+    Object.assign(result, { firstSearchBytes: search.bytes, firstSearchRequests: search.requests, firstSearchResults: search.results.length });
+  }
+  if (warm && warmMeta) {
+    Object.assign(result, {
+      warmWallMs: Math.round(warm.wallMs),
+      warmPeakRssMb: Math.round(warm.treePeakRssKb / 1024),
+      warmMetaWallMs: Math.round(warmMeta.wallMs),
+    });
+  }
+  if (baselines && imagesCached) {
+    const ratio = cold.wallMs / baselines.unified.wallMs;
+    Object.assign(result, {
       baselineWallMs: Math.round(baselines.unified.wallMs),
       baselinePeakRssMb: Math.round(baselines.unified.treePeakRssKb / 1024),
       satteriWallMs: Math.round(baselines.satteri.wallMs),
       ratio: Number(ratio.toFixed(2)),
-      warmWallMs: Math.round(warm.wallMs),
-      warmMetaWallMs: Math.round(warmMeta.wallMs),
       imagesCachedWallMs: Math.round(imagesCached.wallMs),
-      ratioImagesCached: Number(ratioImagesCached.toFixed(2)),
+      ratioImagesCached: Number((imagesCached.wallMs / baselines.unified.wallMs).toFixed(2)),
       likeBaselineWallMs: Math.round(baselines.like.wallMs),
       likeBaselinePeakRssMb: Math.round(baselines.like.treePeakRssKb / 1024),
       likeBaselineImages: baselines.like.images,
-      ratioLike: Number(ratioLike.toFixed(2)),
-    }),
-  );
+      ratioLike: Number((cold.wallMs / baselines.like.wallMs).toFixed(2)),
+    });
+  }
+  result.loadStart = Number(loadBefore.toFixed(2));
+  result.loadEnd = Number(loadAfter.toFixed(2));
+  return result;
 }
-if (keep) log(`temp projects kept in ${work}`);
-cleanUp();

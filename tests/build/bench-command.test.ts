@@ -36,11 +36,17 @@ describe('a tiny bench run', () => {
       timeout: 900_000,
     });
     expect(result.status, result.stderr).toBe(0);
-    const figures = JSON.parse(result.stdout.trim().split('\n').at(-1)!) as Record<string, number>;
-    for (const key of ['wallMs', 'warmWallMs', 'warmMetaWallMs', 'likeBaselineWallMs', 'likeBaselinePeakRssMb', 'baselineWallMs', 'satteriWallMs']) {
+    const figures = JSON.parse(result.stdout.trim().split('\n').at(-1)!) as Record<string, number | string>;
+    expect(figures.mode).toBe('full');
+    for (const key of ['wallMs', 'warmWallMs', 'warmPeakRssMb', 'warmMetaWallMs', 'likeBaselineWallMs', 'likeBaselinePeakRssMb', 'baselineWallMs', 'satteriWallMs', 'firstSearchBytes', 'firstSearchRequests', 'firstSearchResults']) {
       expect(figures[key], key).toBeGreaterThan(0);
     }
-    expect(figures.ratioLike).toBeCloseTo(figures.wallMs! / figures.likeBaselineWallMs!, 2);
+    expect(figures.ratioLike).toBeCloseTo((figures.wallMs as number) / (figures.likeBaselineWallMs as number), 2);
+    // A first search fetches the page, Pagefind's code, some index and the shown results' fragments.
+    expect(figures.firstSearchRequests).toBeGreaterThanOrEqual(5);
+    expect(figures.firstSearchBytes).toBeGreaterThan(10_000);
+    expect(result.stdout).toMatch(new RegExp(`first search .* \\(${figures.firstSearchBytes} bytes\\) over the wire in ${figures.firstSearchRequests} requests, ${figures.firstSearchResults} page`));
+    for (const key of ['loadStart', 'loadEnd']) expect(figures[key], key).toBeGreaterThanOrEqual(0);
     const work = /temp projects kept in (\S+)/.exec(result.stderr)![1]!;
     try {
       // The like-for-like baseline's story page: hero and body photos as <picture>, AVIF then WebP at Figure.astro's widths.
@@ -61,6 +67,34 @@ describe('a tiny bench run', () => {
       // The text-only baseline shows no photo at all.
       const textPage = page.replace('baseline-like', 'baseline-unified');
       expect(readFileSync(textPage, 'utf8')).not.toContain('<picture');
+    } finally {
+      if (work.startsWith('/tmp/')) rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  it('with --cold-only builds Gazette once, measures the first search, and leaves every other build out of the table and the JSON', { timeout: 600_000 }, () => {
+    const result = spawnSync(process.execPath, [join(repoRoot, 'scripts/bench.ts'), '--stories', '2', '--cold-only', '--json', '--keep'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: cleanEnv(),
+      timeout: 600_000,
+    });
+    expect(result.status, result.stderr).toBe(0);
+    const work = /temp projects kept in (\S+)/.exec(result.stderr)![1]!;
+    try {
+      const figures = JSON.parse(result.stdout.trim().split('\n').at(-1)!) as Record<string, number | string>;
+      expect(Object.keys(figures).sort()).toEqual(
+        ['distMb', 'firstSearchBytes', 'firstSearchRequests', 'firstSearchResults', 'images', 'loadEnd', 'loadStart', 'mode', 'msPerPage', 'pages', 'peakRssMb', 'stories', 'wallMs'],
+      );
+      expect(figures.mode).toBe('cold-only');
+      expect(figures.stories).toBe(2);
+      for (const key of ['wallMs', 'peakRssMb', 'firstSearchBytes', 'firstSearchRequests', 'firstSearchResults']) expect(figures[key], key).toBeGreaterThan(0);
+      // The table names the cold build only.
+      const table = result.stdout.split('\n');
+      expect(table.filter((line) => line.startsWith('gazette cold'))).toHaveLength(2);
+      expect(table.filter((line) => /^(gazette warm|gazette images cached|baseline |ratio )/.test(line))).toEqual([]);
+      // Nothing else was built: the run's folder holds the one project.
+      expect(readdirSync(work).filter((name) => !/\.(log|time)$/.test(name))).toEqual(['site']);
     } finally {
       if (work.startsWith('/tmp/')) rmSync(work, { recursive: true, force: true });
     }
