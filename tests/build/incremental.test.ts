@@ -1,15 +1,19 @@
 /**
  * Rebuilds restore unchanged pages from .gazette/cache (Astro's incremental build, keyed by
  * src/site/page-cache-keys.ts). Newsroom rule: a stale page is worse than a slow build, so after
- * each edit the rebuilt dist/ must be byte-identical to a build from scratch of the same content.
+ * each edit the rebuilt dist/ must be byte-identical to a build from scratch of the same content;
+ * and the log must show the pages that show an edited story rendered, and others restored
+ * (docs/decisions/015-finer-page-cache-keys.md).
  */
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureContent, makeProject, readPage, removeProject, runBuild, textOf } from '../helpers/project.ts';
 import { digestDist } from '../helpers/site-checks.ts';
 
 const STORY = 'content/stories/bilingual-story';
+const ZH_ONLY = 'content/stories/zh-only-story';
+const DESK = 'content/stories/desk-story';
 let dir: string;
 const others: string[] = [];
 
@@ -29,14 +33,46 @@ function rebuild(): string {
   return result.output;
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const RESTORED = String.raw`\((cached|restored)\)`;
+const RENDERED = String.raw`\(\+[\d.]+m?s\)`;
+/** The build log's line for the page at site path `path` (e.g. /en/), ending in what Astro did with it. */
+const pageLine = (path: string, outcome: string) => new RegExp(` ${escapeRegExp(path)}index\\.html ${outcome}`);
+
+function expectRestored(output: string, paths: string[]): void {
+  for (const path of paths) expect(output, `${path} should be restored`).toMatch(pageLine(path, RESTORED));
+}
+
+function expectRendered(output: string, paths: string[]): void {
+  for (const path of paths) expect(output, `${path} should be rendered`).toMatch(pageLine(path, RENDERED));
+}
+
+/** Site paths of the keyed pages the log shows rendered (the 404 and search pages have no key: always rendered). */
+const renderedPages = (output: string) =>
+  [...output.matchAll(new RegExp(` (/\\S*)index\\.html ${RENDERED}`, 'g'))].map((match) => match[1]!).filter((path) => !/\/(404|search)\/$/.test(path));
+
 /** The English version was not edited, so Astro restored it; the Chinese one was, so Astro rendered it. */
 function expectOnlyChineseRendered(output: string): void {
   expect(output).toMatch(/ \/en\/2025\/12\/22\/bilingual-story\/index\.html \((cached|restored)\)/);
   expect(output).toMatch(/ \/2025\/12\/22\/bilingual-story\/index\.html \(\+\d+m?s\)/);
 }
 
+/**
+ * A story in another section with no tag in common with the fixture's: nothing of it is on the
+ * other stories' pages, so edits to them must leave its pages restored.
+ */
+function addDeskStory(): void {
+  writeFileSync(join(dir, 'content/sections/culture.yaml'), 'name: { zh: 文化, en: Culture }\n');
+  mkdirSync(join(dir, DESK));
+  const frontmatter = (title: string, summary: string, tag: string) =>
+    `---\ntitle: ${title}\nsummary: ${summary}\npublished: 2025-11-05T09:00:00+08:00\nauthors: [li-hua]\nsection: culture\ntags: [${tag}]\n---\n\n`;
+  writeFileSync(join(dir, DESK, 'zh.mdx'), `${frontmatter('文化版的稿件', '一篇与其他稿件无关的稿件。', '文化')}文化版的正文。\n`);
+  writeFileSync(join(dir, DESK, 'en.mdx'), `${frontmatter('A culture desk story', 'A story unrelated to the others.', 'culture')}The culture desk's text.\n`);
+}
+
 beforeAll(() => {
   dir = makeProject(fixtureContent('basic'));
+  addDeskStory();
   rebuild();
 });
 
@@ -53,9 +89,8 @@ describe('incremental rebuilds', () => {
     expect(digestDist(dir)).toEqual(buildFromScratch());
   });
 
-  // Every field in PAGE_ONLY_FIELDS (src/site/page-cache-keys.ts) is edited here: if one of
-  // them were shown on another page, that page would be restored stale and differ from the
-  // fresh build.
+  // Fields only the story's own page shows (and the archives, whose props hold its whole version):
+  // the other language's page is restored.
   it('after a correction, an update time and a new subtitle, re-renders only that story, as a fresh build would have it', () => {
     const zh = join(dir, STORY, 'zh.mdx');
     const correction = '更正：第三段的年份应为2024年。';
@@ -84,13 +119,46 @@ describe('incremental rebuilds', () => {
     expect(digestDist(dir)).toEqual(buildFromScratch());
   });
 
-  // Another story's page lists this one among its related stories by headline: with no caption
-  // edited alongside, only the headline's place in every page's key re-renders that page.
-  it('after a headline edit alone, shows it in the related stories of another story, as a fresh build would have it', () => {
+  // With no caption edited alongside, only the pages that show the edited story re-render: a
+  // page kept stale would differ from the fresh build, and one rendered needlessly shows in the log.
+  // The other Chinese story shows the headline only in its related stories.
+  it('after a headline and a summary edit, re-renders the pages that show the story and restores the rest, as a fresh build would have it', () => {
     const zh = join(dir, STORY, 'zh.mdx');
-    writeFileSync(zh, readFileSync(zh, 'utf8').replace(/^title: .*$/m, 'title: 改过的中文标题'));
-    rebuild();
+    writeFileSync(zh, readFileSync(zh, 'utf8').replace(/^title: .*$/m, 'title: 改过的中文标题').replace(/^summary: .*$/m, 'summary: 改过的摘要。'));
+    const output = rebuild();
+    // Its own pages (the Traditional one is converted from it), the front pages and archives that
+    // list it, and the other story, which lists it among its related stories.
+    expectRendered(output, ['/2025/12/22/bilingual-story/', '/zh-hant/2025/12/22/bilingual-story/', '/', '/zh-hant/', '/sections/news/', '/people/wang-ming/', '/2025/12/22/', '/zh-hant/2025/12/22/']);
+    expectRendered(output, ['/2025/12/10/zh-only-story/', '/zh-hant/2025/12/10/zh-only-story/']);
+    // The story is on none of these: another desk's story and archives, an archive of the other
+    // story alone, and the whole English edition.
+    expectRestored(output, ['/2025/11/05/desk-story/', '/zh-hant/2025/11/05/desk-story/', '/sections/culture/', '/2025/11/05/', '/2025/12/10/', '/people/li-hua/', '/en/', '/en/2025/12/22/bilingual-story/']);
+    expect(renderedPages(output).filter((path) => path.startsWith('/en/'))).toEqual([]);
     expect(textOf(readPage(dir, '/2025/12/10/zh-only-story/').querySelector('.related'))).toContain('改过的中文标题');
+    expect(textOf(readPage(dir, '/sections/news/').querySelector('main'))).toContain('改过的摘要。');
+    expect(digestDist(dir)).toEqual(buildFromScratch());
+  });
+
+  // Three edits that change which pages list a story: a new tag (a new archive), a story moved to
+  // another section (the related stories of its section change too) and a story moved to another
+  // day (its address, its day archive and its place in every list change).
+  it('after a tag added, a section changed and a published date moved, re-renders the pages that list those stories, as a fresh build would have it', () => {
+    const en = join(dir, STORY, 'en.mdx');
+    writeFileSync(en, readFileSync(en, 'utf8').replace(/^tags: \[(.*)\]$/m, 'tags: [$1, harbours]'));
+    const deskEn = join(dir, DESK, 'en.mdx');
+    writeFileSync(deskEn, readFileSync(deskEn, 'utf8').replace(/^section: culture$/m, 'section: news'));
+    const zhOnly = join(dir, ZH_ONLY, 'zh.mdx');
+    writeFileSync(zhOnly, readFileSync(zhOnly, 'utf8').replace(/^published: 2025-12-10T/m, 'published: 2025-12-11T'));
+    const output = rebuild();
+    // The tag: the story's page and the new tag archive.
+    expectRendered(output, ['/en/2025/12/22/bilingual-story/', '/en/tags/harbours/']);
+    // The section: the story, both section archives, and the story that now shares its section lists it as related.
+    expectRendered(output, ['/en/2025/11/05/desk-story/', '/en/sections/news/', '/en/sections/culture/']);
+    expect(textOf(readPage(dir, '/en/2025/12/22/bilingual-story/').querySelector('.related'))).toContain('A culture desk story');
+    // The date: the story at its new address, its new day, its month, the front page and the story listing it as related.
+    expectRendered(output, ['/2025/12/11/zh-only-story/', '/zh-hant/2025/12/11/zh-only-story/', '/2025/12/11/', '/2025/12/', '/', '/2025/12/22/bilingual-story/']);
+    // None of the three stories is on these.
+    expectRestored(output, ['/2025/11/05/desk-story/', '/zh-hant/2025/11/05/desk-story/', '/sections/culture/', '/2025/11/05/', '/about/']);
     expect(digestDist(dir)).toEqual(buildFromScratch());
   });
 
