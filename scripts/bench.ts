@@ -134,7 +134,7 @@ async function measureSearch(dist: string): Promise<FirstSearch | Error> {
   const server = await serveDir(dist, { gzip: true });
   try {
     const result = await firstSearch(server.url, SEARCH_QUERY);
-    log(`first search: ${result.bytes} bytes in ${result.requests} requests, ${result.results.length} page(s) found`);
+    log(`first search: ${result.bytes} bytes in ${result.requests} requests, ${result.results.length} page(s) shown`);
     if (result.results.length === 0) log(`WARNING: "${SEARCH_QUERY}" found nothing: the first-search figure is the bytes of a search that showed no results`);
     return result;
   } catch (error) {
@@ -262,7 +262,7 @@ const searchWhere = `“${SEARCH_QUERY}” on /search/, gzip, empty cache, phone
 console.log(
   search instanceof Error
     ? `first search (${searchWhere}): failed, ${search.message.split('\n')[0]}`
-    : `first search (${searchWhere}): ${(search.bytes / 1024).toFixed(1)} KB (${search.bytes} bytes) over the wire in ${search.requests} requests, ${search.results.length} page(s) found`,
+    : `first search (${searchWhere}): ${(search.bytes / 1024).toFixed(1)} KB (${search.bytes} bytes) over the wire in ${search.requests} requests, ${search.results.length} page(s) shown in the results`,
 );
 const warmRatios = warm && warmMeta ? `warm/cold ${((warm.wallMs / cold.wallMs) * 100).toFixed(0)}% body edit, ${((warmMeta.wallMs / cold.wallMs) * 100).toFixed(0)}% headline edit` : '';
 if (baselines && imagesCached) {
