@@ -142,8 +142,10 @@ if (pruned.length > 0) console.log(`pruned ${pruned.length} unreferenced asset(s
 
 // After pruning: Pagefind's compressed fragments name images the pruner cannot read.
 try {
-  const indexed = await writeSearchIndex(next);
-  console.log(`search index: ${Object.entries(indexed).map(([lang, pages]) => `${pages} ${lang}`).join(', ')} page(s)`);
+  const { pages, shards, reused } = await writeSearchIndex(next, cacheDir);
+  console.log(
+    `search index: ${Object.entries(pages).map(([lang, count]) => `${count} ${lang}`).join(', ')} page(s) in ${shards} shard(s), ${shards - reused} indexed, ${reused} unchanged`,
+  );
   step('search');
 } catch (error) {
   rmSync(next, { recursive: true, force: true });

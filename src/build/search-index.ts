@@ -1,34 +1,182 @@
 /**
  * The search index, built by Pagefind over the finished HTML (after `astro build`, before
- * dist/ is swapped in). Pagefind splits it by <html lang>, so Chinese and English each
- * get their own index; its extended binary segments Chinese words. Only elements marked
- * data-pagefind-body (the story: headline and body) are indexed, so front pages,
- * archives, navigation and footers never match. Drafts are never built, so never indexed.
+ * dist/ is swapped in), in shards: one Pagefind bundle per language and year of publication
+ * (src/newsroom/search-shards.ts, decision 016). The search page loads the newest year's bundle
+ * and merges the older ones in the browser.
+ *
+ * Each shard is cached in .gazette/cache/search/ under a hash of its pages' bytes, so a rebuild
+ * re-indexes only the shards whose pages changed, and Pagefind, which holds a whole index in
+ * memory, never holds more than one language's year. Only story pages carrying
+ * data-pagefind-body (headline and body) are indexed: front pages, archives, redirects of old
+ * addresses, navigation and footers never match. Drafts are never built, so never indexed.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
-import { STORY_PAGE_GLOB } from '../newsroom/permalinks.ts';
+import { localeKeys, locales, type Locale } from '../config/locales.ts';
+import { toSearchShard, toShardPath, type SearchShard } from '../newsroom/search-shards.ts';
+import { listFiles } from './files.ts';
+import { sha256 } from './hash.ts';
+import { packageVersion } from './packages.ts';
 
-/** Pages indexed, by Pagefind's language key (zh-cn, en), as its entry file records them. */
-export type IndexedPages = Record<string, number>;
+/** Pages indexed per language, and how many shards were written and how many of them came from the cache. */
+export interface SearchIndexReport {
+  pages: Record<Locale, number>;
+  shards: number;
+  reused: number;
+}
 
-export async function writeSearchIndex(siteDir: string): Promise<IndexedPages> {
+/** Pagefind's UI, loaded by the search page from /pagefind/ whichever shards exist. */
+const UI_FILES = ['pagefind-ui.js', 'pagefind-ui.css'];
+/** Pagefind writes these into every bundle; Gazette's pages load none of them. */
+const UNUSED = /^pagefind-(ui|component-ui|modular-ui|highlight)\./;
+/** Written last into a cached shard: every file with its hash. A shard without it, or not matching it, is made again. */
+const MANIFEST = 'gazette-shard.json';
+const hash = (data: string | Buffer) => sha256(data, 'hex');
+
+interface ShardInput extends SearchShard {
+  /** Story pages carrying data-pagefind-body, relative to the site folder, with the hash of their bytes. */
+  files: { sourcePath: string; digest: string }[];
+}
+
+const MARKER = Buffer.from('data-pagefind-body');
+
+/** Story pages of the built site, grouped by shard, in a stable order. */
+function readShards(siteDir: string): ShardInput[] {
+  const shards = new Map<string, ShardInput>();
+  for (const locale of localeKeys) {
+    const base = join(siteDir, locales[locale].prefix);
+    const years = existsSync(base) ? readdirSync(base).filter((name) => /^\d{4}$/.test(name)).sort() : [];
+    for (const file of years.flatMap((year) => listFiles(join(base, year)))) {
+      const sourcePath = relative(siteDir, file).split('\\').join('/');
+      if (!sourcePath.endsWith('/index.html')) continue;
+      const shard = toSearchShard(`/${sourcePath.slice(0, -'index.html'.length)}`);
+      if (shard?.locale !== locale) continue;
+      // Bytes, not text: decoding every page of the archive on every build is what it would cost.
+      const bytes = readFileSync(file);
+      // A redirect left at an old address has a story's shape but nothing to index: a shard of
+      // redirects alone is not made (Pagefind would index their whole page).
+      if (!bytes.includes(MARKER)) continue;
+      const key = `${locale}/${shard.year}`;
+      if (!shards.has(key)) shards.set(key, { ...shard, files: [] });
+      shards.get(key)!.files.push({ sourcePath, digest: hash(bytes) });
+    }
+  }
+  return [...shards.values()];
+}
+
+/** The files of a folder with their sizes, as the manifest records them. */
+function listSizes(dir: string): Record<string, number> {
+  return Object.fromEntries(
+    listFiles(dir)
+      .map((file) => [relative(dir, file).split('\\').join('/'), statSync(file).size] as const)
+      .filter(([name]) => name !== MANIFEST),
+  );
+}
+
+/**
+ * A cached shard is used only if its manifest is there and every file is, at its size: a
+ * partial one (a full disk, a file deleted by hand) is made again. Sizes, not hashes: a killed
+ * build cannot leave a same-size file, since shards are written aside and renamed whole.
+ */
+function isWhole(dir: string): boolean {
+  const manifest = join(dir, MANIFEST);
+  if (!existsSync(manifest)) return false;
+  try {
+    const recorded = JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, number>;
+    const actual = listSizes(dir);
+    return Object.keys(recorded).length === Object.keys(actual).length && Object.entries(recorded).every(([name, size]) => actual[name] === size);
+  } catch {
+    return false;
+  }
+}
+
+async function indexShard(siteDir: string, shard: ShardInput, outputPath: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
   try {
-    // Only story pages carry data-pagefind-body; reading the archives and front pages too cost
-    // Pagefind time on every build for nothing (docs/bench-results.md has the figures).
-    const added = await index.addDirectory({ path: siteDir, glob: STORY_PAGE_GLOB });
+    // Pagefind reads the shard's folder itself (in parallel); the few redirect pages of old
+    // addresses the glob also matches carry no data-pagefind-body and are skipped by it.
+    const prefix = locales[shard.locale].prefix;
+    const glob = `${prefix ? `${prefix}/` : ''}${shard.year}/[0-9][0-9]/[0-9][0-9]/*/index.html`;
+    const added = await index.addDirectory({ path: siteDir, glob });
     if (added.errors.length > 0) throw new Error(`pagefind: ${added.errors.join('; ')}`);
-    const outputPath = join(siteDir, 'pagefind');
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-    // added.page_count counts every file read, alias redirects included; the entry file counts
-    // what was indexed.
-    const entry = JSON.parse(readFileSync(join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-    return Object.fromEntries(Object.entries(entry.languages).map(([lang, { page_count }]) => [lang, page_count]));
   } finally {
+    // One Pagefind process per shard: its memory goes with it.
     await pagefind.close();
   }
+}
+
+/**
+ * Links, not copies: a cached shard is never written in place (it is written aside and renamed),
+ * so dist/ and the cache can share its files, and a rebuild does not copy the whole index.
+ */
+function linkTree(from: string, to: string, skip: (name: string) => boolean): void {
+  for (const file of listFiles(from)) {
+    const name = relative(from, file);
+    if (skip(name)) continue;
+    mkdirSync(dirname(join(to, name)), { recursive: true });
+    try {
+      linkSync(file, join(to, name));
+    } catch {
+      // Another filesystem (a cache mounted elsewhere): copy.
+      copyFileSync(file, join(to, name));
+    }
+  }
+}
+
+/** The site paths each language's search page names (data-bundle, data-merge), which must be exactly the shards written. */
+function checkSearchPages(siteDir: string, written: Set<string>): void {
+  const named = new Set<string>();
+  for (const locale of localeKeys) {
+    const page = join(siteDir, locales[locale].prefix, 'search', 'index.html');
+    if (!existsSync(page)) continue;
+    const html = readFileSync(page, 'utf8');
+    const attribute = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(html)?.[1] ?? '';
+    for (const path of [attribute('data-bundle'), ...attribute('data-merge').split(' ')].filter(Boolean)) named.add(path);
+  }
+  const missing = [...named].filter((path) => !written.has(path));
+  const unnamed = [...written].filter((path) => !named.has(path));
+  if (missing.length > 0 || unnamed.length > 0) {
+    throw new Error(`search index: the search pages and the index disagree (no shard for ${missing.join(', ') || 'none'}; not named by any search page: ${unnamed.join(', ') || 'none'})`);
+  }
+}
+
+export async function writeSearchIndex(siteDir: string, cacheDir: string): Promise<SearchIndexReport> {
+  const cache = join(cacheDir, 'search');
+  mkdirSync(cache, { recursive: true });
+  const version = packageVersion('pagefind');
+  const shards = readShards(siteDir);
+  const report: SearchIndexReport = { pages: Object.fromEntries(localeKeys.map((locale) => [locale, 0])) as Record<Locale, number>, shards: shards.length, reused: 0 };
+  const used = new Set<string>();
+  const written = new Set<string>();
+  for (const shard of shards) {
+    const key = hash([version, shard.locale, shard.year, ...shard.files.flatMap((file) => [file.sourcePath, file.digest])].join('\0')).slice(0, 20);
+    const name = `${shard.locale}-${shard.year}-${key}`;
+    const cached = join(cache, name);
+    used.add(name);
+    if (isWhole(cached)) report.reused++;
+    else {
+      rmSync(cached, { recursive: true, force: true });
+      // Written aside and renamed: a build killed while indexing leaves no entry under this name.
+      const aside = join(cache, `unfinished-${process.pid}-${name}`);
+      rmSync(aside, { recursive: true, force: true });
+      await indexShard(siteDir, shard, aside);
+      writeFileSync(join(aside, MANIFEST), JSON.stringify(listSizes(aside)));
+      renameSync(aside, cached);
+    }
+    const target = join(siteDir, toShardPath(shard));
+    linkTree(cached, target, (name) => UNUSED.test(name) || name === MANIFEST);
+    // The UI is the same file in every shard of one Pagefind version.
+    for (const file of UI_FILES) if (!existsSync(join(siteDir, 'pagefind', file))) copyFileSync(join(cached, file), join(siteDir, 'pagefind', file));
+    written.add(toShardPath(shard));
+    const entry = JSON.parse(readFileSync(join(target, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    report.pages[shard.locale] += Object.values(entry.languages).reduce((sum, { page_count }) => sum + page_count, 0);
+  }
+  // Shards of edits since replaced, and whatever a killed build left aside.
+  for (const name of readdirSync(cache)) if (!used.has(name)) rmSync(join(cache, name), { recursive: true, force: true });
+  checkSearchPages(siteDir, written);
+  return report;
 }

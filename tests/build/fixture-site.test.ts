@@ -2,12 +2,12 @@
  * Builds the `basic` fixture (a bilingual story, a Chinese-only story, a draft and an
  * embargoed story) in a temp dir and checks what a reader and a crawler get.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distHas, fixtureContent, makeProject, readPage, removeProject, runBuild, textOf } from '../helpers/project.ts';
 import { listDist } from '../helpers/site-checks.ts';
+import { countIndexed, readSearchShards } from '../helpers/search-index.ts';
 
 let dir: string;
 let output: string;
@@ -166,15 +166,25 @@ describe('search index', () => {
       marked[lang] = (marked[lang] ?? 0) + 1;
     }
     expect(marked).toEqual({ 'zh-hans': 2, 'zh-hant': 2, en: 1 });
-    const entry = JSON.parse(readFileSync(join(dir, 'dist/pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-    expect(Object.fromEntries(Object.entries(entry.languages).map(([lang, { page_count }]) => [lang, page_count]))).toEqual(marked);
-    expect(output).toMatch(/^search index: (?=.*\b1 en\b)(?=.*\b2 zh-hans\b)(?=.*\b2 zh-hant\b).*page\(s\)$/m);
+    const shards = readSearchShards(join(dir, 'dist'));
+    expect(countIndexed(shards)).toEqual(marked);
+    // One language a shard: Pagefind would answer a search with another language's index when
+    // a bundle lacks the page's own. Every shard is named by its language's search page.
+    expect(shards.map((shard) => [shard.path, Object.keys(shard.languages)])).toEqual([
+      ['/pagefind/en/2025/', ['en']],
+      ['/pagefind/zh/2025/', ['zh-hans']],
+      ['/pagefind/zh-hant/2025/', ['zh-hant']],
+    ]);
+    for (const [page, bundle] of [['/search/', '/pagefind/zh/2025/'], ['/en/search/', '/pagefind/en/2025/'], ['/zh-hant/search/', '/pagefind/zh-hant/2025/']] as const) {
+      const search = readPage(dir, page).querySelector('#search')!;
+      expect([search.getAttribute('data-bundle'), search.getAttribute('data-merge')], page).toEqual([bundle, '']);
+    }
+    expect(output).toMatch(/^search index: (?=.*\b1 en\b)(?=.*\b2 zh\b)(?=.*\b2 zh-hant\b).*page\(s\) in 3 shard\(s\)/m);
   });
 
   it('files each story under its section and month, with its thumbnail, in the page language', () => {
-    // Pagefind's files are gzipped, after a "pagefind_dcd" signature; a page's fragment is JSON.
-    const unpack = (file: string) => gunzipSync(readFileSync(join(dir, 'dist/pagefind', file))).subarray('pagefind_dcd'.length).toString('utf8');
-    const fragments = readdirSync(join(dir, 'dist/pagefind/fragment')).map((file) => JSON.parse(unpack(`fragment/${file}`)) as { url: string; filters: Record<string, string[]>; meta: Record<string, string> });
+    const shards = readSearchShards(join(dir, 'dist'));
+    const fragments = shards.flatMap((shard) => shard.fragments);
     const zh = fragments.find((fragment) => fragment.url === ZH)!;
     const en = fragments.find((fragment) => fragment.url === EN)!;
     expect(zh.filters).toEqual({ 栏目: ['要闻'], 月份: ['2025-12'] });
@@ -182,7 +192,7 @@ describe('search index', () => {
     expect(zh.meta).toMatchObject({ title: '双语测试稿件', image_alt: '一张灰色的测试图片' });
     expect(zh.meta.image).toMatch(/^\/_astro\/.+\.jpg$/);
     // The date sort is listed in each language's metadata file (binary; its key is plain text).
-    for (const file of readdirSync(join(dir, 'dist/pagefind')).filter((name) => name.endsWith('.pf_meta'))) expect(unpack(file)).toContain('date');
+    for (const meta of shards.flatMap((shard) => shard.metas)) expect(meta).toContain('date');
   });
 });
 

@@ -158,7 +158,7 @@ describe('a build killed mid-way', () => {
     { name: 'starting up', at: /content: 0 errors/, then: 'undo' },
     { name: 'rendering pages', at: / \/people\/wang-ming\/index\.html \(/, then: 'undo' },
     { name: 'rendering pages', at: / \/people\/wang-ming\/index\.html \(/, then: 'same' },
-    { name: 'writing the search index', at: /^stall: read /m, stallAt: 'search', then: 'undo' },
+    { name: 'writing the search index', at: /^stall: write /m, stallAt: 'search', then: 'undo' },
     { name: 'swapping, before the first rename', at: /^stall: /m, stallAt: 'swap', then: 'same' },
     { name: 'swapping, between the two renames', at: /^stall: [^]*^stall: /m, stallAt: 'swap', then: 'undo' },
   ];
@@ -189,19 +189,21 @@ describe('a build killed mid-way', () => {
 });
 
 describe('a cache entry deleted by hand', () => {
-  it('a cached page, an encoded image, a share card and the search index: each is made again, as a clean build has it', () => {
+  it('a cached page, an encoded image, a share card and a search shard: each is made again, as a clean build has it', () => {
     const cache = join(dir, '.gazette/cache');
     const card = readdirSync(join(cache, 'cards')).find((name) => name.endsWith('.png'))!;
     const image = readdirSync(join(cache, 'assets')).find((name) => name.endsWith('.avif'))!;
     rmSync(join(cache, 'dist/index.html'));
     rmSync(join(cache, 'assets', image));
     rmSync(join(cache, 'cards', card));
-    rmSync(join(dir, 'dist/pagefind'), { recursive: true });
+    const shard = readdirSync(join(cache, 'search'))[0]!;
+    rmSync(join(cache, 'search', shard), { recursive: true });
     const output = build();
     // Rendered, not restored.
     expect(output).toMatch(/ \/index\.html \(\+\d+m?s\)/);
     expect(existsSync(join(cache, 'assets', image))).toBe(true);
     expect(existsSync(join(cache, 'cards', card))).toBe(true);
+    expect(output).toMatch(/^search index: .*, 1 indexed, /m);
     const digests = digestDist(dir);
     expect(Object.keys(digests).some((file) => file.startsWith('pagefind/'))).toBe(true);
     expect(digests).toEqual(clean[current]);

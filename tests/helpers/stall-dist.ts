@@ -3,8 +3,8 @@
  * build still at a step that takes a few milliseconds and would never be hit by timing alone:
  * the step prints `stall: <op>` on stderr and waits STALL_MS, and the test kills it there.
  * - STALL_AT=swap: before every rename, removal or copy of the live dist/ itself (the swap);
- * - STALL_AT=search: when the search index has been written and is read back, with Pagefind
- *   still running (on the small fixture it takes ~0.1 s).
+ * - STALL_AT=search: when a search shard has been written aside and its manifest is about to be
+ *   written, before the shard is renamed into the cache (on the small fixture it takes ~0.1 s).
  * The build's own code is not changed; only these fs functions are wrapped.
  */
 import fs from 'node:fs';
@@ -21,7 +21,7 @@ function stall(op: string): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-const { renameSync, rmSync, cpSync, readFileSync } = fs;
+const { renameSync, rmSync, cpSync, writeFileSync } = fs;
 fs.renameSync = (from, to) => {
   if (touchesDist(from, to)) stall(`rename ${String(from)} -> ${String(to)}`);
   renameSync(from, to);
@@ -34,9 +34,9 @@ fs.cpSync = (from, to, options) => {
   if (touchesDist(from, to)) stall(`cp ${String(from)} -> ${String(to)}`);
   cpSync(from, to, options);
 };
-fs.readFileSync = ((path: fs.PathOrFileDescriptor, options?: unknown) => {
-  if (at === 'search' && typeof path === 'string' && path.endsWith('pagefind-entry.json')) stall(`read ${path}`);
-  return readFileSync(path, options as BufferEncoding);
-}) as typeof fs.readFileSync;
+fs.writeFileSync = ((path: fs.PathOrFileDescriptor, data: string | NodeJS.ArrayBufferView, options?: fs.WriteFileOptions) => {
+  if (at === 'search' && typeof path === 'string' && path.endsWith('gazette-shard.json')) stall(`write ${path}`);
+  writeFileSync(path, data, options);
+}) as typeof fs.writeFileSync;
 // Named imports of node:fs (import { renameSync } from 'node:fs') see the wrapped functions.
 syncBuiltinESMExports();
