@@ -55,8 +55,10 @@ async function keysFor(fixtures: ContentFixtures): Promise<Map<string, string>> 
   ]);
 }
 
+let base: Map<string, string> | undefined;
+
 async function changedBy(fixtures: ContentFixtures): Promise<string[]> {
-  const before = await keysFor(content);
+  const before = (base ??= await keysFor(content));
   const after = await keysFor(fixtures);
   return [...after.keys()].filter((path) => before.get(path) !== after.get(path)).sort();
 }
@@ -65,7 +67,8 @@ afterAll(() => {
   vi.unstubAllEnvs();
 });
 
-describe('page cache keys', () => {
+// Each content set loads the site modules afresh (vi.resetModules): about a second, more on a busy machine.
+describe('page cache keys', { timeout: 20_000 }, () => {
   it('change a front page\'s key when a story it lists changes, and not when one it leaves off does', async () => {
     expect(await changedBy(edit('economy-3', { summary: '改过的摘要' }))).toContain('front page zh');
     const changed = await changedBy(edit(LAST, { summary: '改过的摘要' }));
