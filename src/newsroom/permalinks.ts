@@ -76,13 +76,22 @@ export function toFeedPath(locale: Locale, kind: 'rss' | 'atom'): string {
 }
 
 /** A tag's archive. Tags are free text in the story's language; the slug keeps CJK as is. */
+// A site has a few hundred distinct tags, each slugged thousands of times a build (archives,
+// related stories, cache keys): remembered.
+const tagSlugs = new Map<string, string>();
+
 export function toTagSlug(tag: string): string {
-  return tag
-    .normalize('NFKC')
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_/\\?#%&+.,;:'"“”‘’()（）[\]{}<>|!！？，。、：；]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  let slug = tagSlugs.get(tag);
+  if (slug === undefined) {
+    slug = tag
+      .normalize('NFKC')
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_/\\?#%&+.,;:'"“”‘’()（）[\]{}<>|!！？，。、：；]+/g, '-')
+      .replace(/^-+|-+$/g, '');
+    tagSlugs.set(tag, slug);
+  }
+  return slug;
 }
 
 export function toTagPath(tag: string, locale: Locale): string {

@@ -26,16 +26,20 @@ const tagSet = (tags: string[]) => new Set(tags.map(toTagSlug).filter(Boolean));
 
 /** 0 when the two share neither a tag nor a section: such a story is not related, however recent. */
 export function relatedScore(story: RelatedCandidate, other: RelatedCandidate): number {
-  const tags = tagSet(story.data.tags);
+  return scoreWith(tagSet(story.data.tags), story.data.section, other);
+}
+
+function scoreWith(tags: Set<string>, section: string, other: RelatedCandidate): number {
   const shared = [...tagSet(other.data.tags)].filter((tag) => tags.has(tag)).length;
-  return shared * TAG_WEIGHT + (story.data.section === other.data.section ? SECTION_WEIGHT : 0);
+  return shared * TAG_WEIGHT + (section === other.data.section ? SECTION_WEIGHT : 0);
 }
 
 /** Up to `max` related stories: highest score first, then newest, then by id. */
 export function pickRelated<T extends RelatedCandidate>(story: RelatedCandidate, candidates: readonly T[], max: number = site.relatedStories): T[] {
+  const tags = tagSet(story.data.tags);
   return candidates
     .filter((other) => other.state === 'published' && other.locale === story.locale && other.id !== story.id)
-    .map((other) => ({ other, score: relatedScore(story, other) }))
+    .map((other) => ({ other, score: scoreWith(tags, story.data.section, other) }))
     .filter(({ score }) => score > 0)
     .sort(
       (a, b) =>

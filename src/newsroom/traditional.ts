@@ -17,7 +17,10 @@ export type Convert = (text: string) => string;
  * traditional form) taking precedence: a term listed there is never handed to OpenCC.
  */
 export function makeConverter(exceptions: Record<string, string> = {}, variant: typeof site.traditionalVariant = site.traditionalVariant): Convert {
-  return withExceptions(OpenCC.Converter({ from: 'cn', to: variant }), exceptions);
+  // Built on first use: OpenCC builds its dictionaries when made, and a rebuild whose conversions
+  // all come from the cache converts nothing.
+  let openCC: Convert | undefined;
+  return withExceptions((text) => (openCC ??= OpenCC.Converter({ from: 'cn', to: variant }))(text), exceptions);
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

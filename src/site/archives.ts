@@ -139,8 +139,9 @@ export async function getTagArchiveRoutes() {
 /** Year, month and day archives: what is left when a permalink is cut back. */
 export async function getDateArchivePages() {
   const data = await getSiteData();
-  const monthName = (locale: Locale, month: string) =>
-    new Intl.DateTimeFormat(locales[locale].intl, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, Number(month) - 1, 15)));
+  // Intl formatters are slow to make, and there are a few hundred date archives: one a language.
+  const formats = new Map(localeKeys.map((locale) => [locale, new Intl.DateTimeFormat(locales[locale].intl, { month: 'long', timeZone: 'UTC' })]));
+  const monthName = (locale: Locale, month: string) => formats.get(locale)!.format(new Date(Date.UTC(2000, Number(month) - 1, 15)));
   const groups = new Map<string, { locale: Locale; parts: [string, string?, string?]; stories: StoryVersion[] }>();
   for (const version of data.versions) {
     const { year, month, day } = getZonedParts(version.data.published, site.timezone);
