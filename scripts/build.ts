@@ -91,13 +91,9 @@ if (discarded > 0) console.log(`cache: the last build did not finish; ${discarde
 // file and line, and Astro is stopped. Either way the build goes to a staging folder: a failed
 // build never touches dist/, so the last good site stays deployable.
 step('start');
-// V8's compiled code for Astro, Vite and the rest is kept between builds: loading them is a
-// large part of a rebuild after a one-story edit. Node checks each entry against its source.
-const compileCache = { NODE_COMPILE_CACHE: join(cacheDir, 'node-compile') };
-const check = held(process.execPath, [join(import.meta.dirname, 'check.ts'), '--content-only'], { ...process.env, ...compileCache });
+const check = held(process.execPath, [join(import.meta.dirname, 'check.ts'), '--content-only']);
 const astro = held(process.execPath, [astroBin, 'build', '--outDir', next, ...process.argv.slice(2)], {
   ...process.env,
-  ...compileCache,
   NODE_ENV: 'production',
   GAZETTE_VALIDATED: '1',
 });
