@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { localeKeys, locales } from '../src/config/locales.ts';
 import { getNow } from '../src/newsroom/now.ts';
@@ -36,12 +37,21 @@ function held(command: string, args: string[], env: NodeJS.ProcessEnv = process.
   const child: ChildProcess = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const chunks: [NodeJS.WriteStream, Buffer][] = [];
   let live = false;
+  let outOfMemory = false;
   for (const [stream, out] of [[child.stdout!, process.stdout], [child.stderr!, process.stderr]] as const) {
-    stream.on('data', (chunk: Buffer) => (live ? out.write(chunk) : chunks.push([out, chunk])));
+    stream.on('data', (chunk: Buffer) => {
+      if (chunk.includes('JavaScript heap out of memory')) outOfMemory = true;
+      if (live) out.write(chunk);
+      else chunks.push([out, chunk]);
+    });
   }
   const exited = new Promise<number>((resolve) => child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
   return {
     exited,
+    /** V8 gave up for lack of heap: worth a sentence an editor can act on after its stack dump. */
+    get outOfMemory() {
+      return outOfMemory;
+    },
     release() {
       for (const [out, chunk] of chunks.splice(0)) out.write(chunk);
       live = true;
@@ -92,8 +102,13 @@ if (discarded > 0) console.log(`cache: the last build did not finish; ${discarde
 // build never touches dist/, so the last good site stays deployable.
 step('start');
 const check = held(process.execPath, [join(import.meta.dirname, 'check.ts'), '--content-only']);
+// Astro holds every story's HTML in memory while it builds, so V8's default heap limit is what a
+// large archive outgrows first (docs/scaling.md): Astro may use three quarters of the machine's
+// memory, unless NODE_OPTIONS already says otherwise (a later flag wins).
+const heap = `--max-old-space-size=${Math.floor((totalmem() / 2 ** 20) * 0.75)}`;
 const astro = held(process.execPath, [astroBin, 'build', '--outDir', next, ...process.argv.slice(2)], {
   ...process.env,
+  NODE_OPTIONS: `${heap} ${process.env.NODE_OPTIONS ?? ''}`.trim(),
   NODE_ENV: 'production',
   GAZETTE_VALIDATED: '1',
 });
@@ -121,6 +136,7 @@ const astroStatus = await astro.exited;
 step('astro');
 if (astroStatus !== 0) {
   rmSync(next, { recursive: true, force: true });
+  if (astro.outOfMemory) console.error(`\nAstro ran out of memory (${heap}): the archive needs a machine with more memory, or a build split by year (docs/scaling.md).`);
   console.error('\nBuild failed: dist/ was left as it was.');
   process.exit(astroStatus);
 }
