@@ -101,14 +101,16 @@ if (discarded > 0) console.log(`cache: the last build did not finish; ${discarde
 // file and line, and Astro is stopped. Either way the build goes to a staging folder: a failed
 // build never touches dist/, so the last good site stays deployable.
 step('start');
-const check = held(process.execPath, [join(import.meta.dirname, 'check.ts'), '--content-only']);
 // Astro holds every story's HTML in memory while it builds, so V8's default heap limit is what a
-// large archive outgrows first (docs/scaling.md): Astro may use three quarters of the machine's
-// memory, unless NODE_OPTIONS already says otherwise (a later flag wins).
+// large archive outgrows first (docs/scaling.md): the check and Astro may use three quarters of
+// the machine's memory, unless NODE_OPTIONS already says otherwise (a later flag wins).
 const heap = `--max-old-space-size=${Math.floor((totalmem() / 2 ** 20) * 0.75)}`;
+const nodeOptions = { NODE_OPTIONS: `${heap} ${process.env.NODE_OPTIONS ?? ''}`.trim() };
+const outOfMemory = `\nThe build ran out of memory (${heap}): the archive needs a machine with more memory, or a build split by year (docs/scaling.md).`;
+const check = held(process.execPath, [join(import.meta.dirname, 'check.ts'), '--content-only'], { ...process.env, ...nodeOptions });
 const astro = held(process.execPath, [astroBin, 'build', '--outDir', next, ...process.argv.slice(2)], {
   ...process.env,
-  NODE_OPTIONS: `${heap} ${process.env.NODE_OPTIONS ?? ''}`.trim(),
+  ...nodeOptions,
   NODE_ENV: 'production',
   GAZETTE_VALIDATED: '1',
 });
@@ -128,7 +130,8 @@ if (checkStatus !== 0) {
   astro.stop();
   await astro.exited;
   rmSync(next, { recursive: true, force: true });
-  console.error('\nBuild stopped by the content errors above. dist/ was left as it was.');
+  if (check.outOfMemory) console.error(`${outOfMemory}\nBuild failed: dist/ was left as it was.`);
+  else console.error('\nBuild stopped by the content errors above. dist/ was left as it was.');
   process.exit(1);
 }
 astro.release();
@@ -136,7 +139,7 @@ const astroStatus = await astro.exited;
 step('astro');
 if (astroStatus !== 0) {
   rmSync(next, { recursive: true, force: true });
-  if (astro.outOfMemory) console.error(`\nAstro ran out of memory (${heap}): the archive needs a machine with more memory, or a build split by year (docs/scaling.md).`);
+  if (astro.outOfMemory) console.error(outOfMemory);
   console.error('\nBuild failed: dist/ was left as it was.');
   process.exit(astroStatus);
 }

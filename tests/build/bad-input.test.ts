@@ -46,6 +46,21 @@ describe('bad input fails the build, names the file, and keeps the last good dis
     expect(readFileSync(join(dir, 'dist/index.html'), 'utf8')).toBe('last good');
   });
 
+  it('explains a build that ran out of memory, and keeps the last good dist/', () => {
+    const dir = makeProject(fixtureContent('basic'));
+    projects.push(dir);
+    mkdirSync(join(dir, 'dist'));
+    writeFileSync(join(dir, 'dist/index.html'), 'last good');
+    // A heap far too small, given after the build's own limit, so it wins: the build dies as a
+    // 20,000-story archive did with V8's default limit, and is not blamed on the content.
+    const result = runBuild(dir, { NODE_OPTIONS: '--max-old-space-size=24' });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(/^The build ran out of memory \(--max-old-space-size=\d+\): the archive needs a machine with more memory, or a build split by year \(docs\/scaling\.md\)\.$/m);
+    expect(result.output).not.toMatch(/content errors/);
+    expect(result.output).toMatch(/dist\/ was left as it was/);
+    expect(readFileSync(join(dir, 'dist/index.html'), 'utf8')).toBe('last good');
+  });
+
   it('reports every problem at once, one a line', () => {
     const dir = makeProject(fixtureContent('basic'));
     projects.push(dir);
