@@ -74,10 +74,24 @@ export function toW3C(date: Date, timeZone: string): string {
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${getOffset(date, timeZone)}`;
 }
 
+/**
+ * Intl formatters are slow to make and every story card on every archive page formats a date:
+ * one formatter per kind, language and zone, made on first use.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(kind: string, lang: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${kind}\0${lang}\0${timeZone}`;
+  let fmt = formatters.get(key);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat(lang, { timeZone, ...options });
+    formatters.set(key, fmt);
+  }
+  return fmt;
+}
+
 /** Human dateline for an Intl locale: "2025年12月22日 08:00" / "22 December 2025 at 08:00 GMT+8". */
 export function formatDateTime(date: Date, lang: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(lang, {
-    timeZone,
+  return formatter('datetime', lang, timeZone, {
     year: 'numeric',
     month: 'long',
     day: 'numeric',
@@ -90,5 +104,5 @@ export function formatDateTime(date: Date, lang: string, timeZone: string): stri
 
 /** Date only, for lists: "2025年12月22日" / "22 December 2025". */
 export function formatDate(date: Date, lang: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(lang, { timeZone, year: 'numeric', month: 'long', day: 'numeric' }).format(date);
+  return formatter('date', lang, timeZone, { year: 'numeric', month: 'long', day: 'numeric' }).format(date);
 }
