@@ -1,16 +1,11 @@
-// Starts Pagefind's UI on the search page. The index is in shards, one per language and year:
-// the page names the newest year's bundle and the older ones, which Pagefind merges. Its wording
-// comes from the page (Gazette's dictionary), because Pagefind words zh-Hant in Simplified.
+// Starts Pagefind's UI on the search page, on the bundle of the page's language (data-bundle). Its
+// wording comes from the page (Gazette's dictionary), because Pagefind words zh-Hant in Simplified.
 window.addEventListener('DOMContentLoaded', function () {
   var root = document.getElementById('search');
   var translations = JSON.parse(root.getAttribute('data-translations') || '{}');
-  var merge = (root.getAttribute('data-merge') || '').split(' ').filter(Boolean).map(function (path) {
-    return { bundlePath: path };
-  });
   var ui = new PagefindUI({
     element: '#search',
     bundlePath: root.getAttribute('data-bundle'),
-    mergeIndex: merge,
     showImages: true,
     showSubResults: true,
     resetStyles: false,

@@ -163,7 +163,7 @@ if (pruned.length > 0) console.log(`pruned ${pruned.length} unreferenced asset(s
 try {
   const { pages, shards, reused } = await writeSearchIndex(next, cacheDir);
   console.log(
-    `search index: ${Object.entries(pages).map(([lang, count]) => `${count} ${lang}`).join(', ')} page(s) in ${shards} shard(s), ${shards - reused} indexed, ${reused} unchanged`,
+    `search index: ${Object.entries(pages).map(([lang, count]) => `${count} ${lang}`).join(', ')} page(s); ${shards - reused} language(s) indexed, ${reused} unchanged`,
   );
   step('search');
 } catch (error) {

@@ -1,22 +1,21 @@
 /**
  * The search index, built by Pagefind over the finished HTML (after `astro build`, before
- * dist/ is swapped in), in shards: one Pagefind bundle per language and year of publication
- * (src/newsroom/search-shards.ts, decision 016). The search page loads the newest year's bundle
- * and merges the older ones in the browser.
+ * dist/ is swapped in), in shards: one Pagefind bundle per language, at /pagefind/<locale>/
+ * (src/newsroom/search-shards.ts, decision 016), each made by a Pagefind process of its own.
  *
  * Each shard is cached in .gazette/cache/search/ under a hash of its pages' bytes, so a rebuild
- * re-indexes only the shards whose pages changed, and Pagefind, which holds a whole index in
- * memory, never holds more than one language's year. Only story pages carrying
- * data-pagefind-body (headline and body) are indexed: front pages, archives, redirects of old
- * addresses, navigation and footers never match. Drafts are never built, so never indexed.
+ * re-indexes only the languages whose pages changed, and Pagefind, which holds a whole index in
+ * memory, never holds more than one language. Only story pages carrying data-pagefind-body
+ * (headline and body) are indexed: front pages, archives, redirects of old addresses,
+ * navigation and footers never match. Drafts are never built, so never indexed.
  */
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
 import { localeKeys, locales, type Locale } from '../config/locales.ts';
-import { toSearchShard, toShardPath, type SearchShard } from '../newsroom/search-shards.ts';
+import { toSearchBundlePath, toSearchLocale } from '../newsroom/search-shards.ts';
 import { listFiles } from './files.ts';
-import { sha256 } from './hash.ts';
+import { getSourceHash, sha256 } from './hash.ts';
 import { packageVersion } from './packages.ts';
 
 /** Pages indexed per language, and how many shards were written and how many of them came from the cache. */
@@ -34,35 +33,33 @@ const UNUSED = /^pagefind-(ui|component-ui|modular-ui|highlight)\./;
 const MANIFEST = 'gazette-shard.json';
 const hash = (data: string | Buffer) => sha256(data, 'hex');
 
-interface ShardInput extends SearchShard {
+interface ShardInput {
+  locale: Locale;
   /** Story pages carrying data-pagefind-body, relative to the site folder, with the hash of their bytes. */
   files: { sourcePath: string; digest: string }[];
 }
 
 const MARKER = Buffer.from('data-pagefind-body');
 
-/** Story pages of the built site, grouped by shard, in a stable order. */
+/** Story pages of the built site, grouped by language, in a stable order. */
 function readShards(siteDir: string): ShardInput[] {
-  const shards = new Map<string, ShardInput>();
+  const shards: ShardInput[] = [];
   for (const locale of localeKeys) {
     const base = join(siteDir, locales[locale].prefix);
     const years = existsSync(base) ? readdirSync(base).filter((name) => /^\d{4}$/.test(name)).sort() : [];
+    const files: ShardInput['files'] = [];
     for (const file of years.flatMap((year) => listFiles(join(base, year)))) {
       const sourcePath = relative(siteDir, file).split('\\').join('/');
-      if (!sourcePath.endsWith('/index.html')) continue;
-      const shard = toSearchShard(`/${sourcePath.slice(0, -'index.html'.length)}`);
-      if (shard?.locale !== locale) continue;
+      if (!sourcePath.endsWith('/index.html') || toSearchLocale(`/${sourcePath.slice(0, -'index.html'.length)}`) !== locale) continue;
       // Bytes, not text: decoding every page of the archive on every build is what it would cost.
       const bytes = readFileSync(file);
-      // A redirect left at an old address has a story's shape but nothing to index: a shard of
-      // redirects alone is not made (Pagefind would index their whole page).
-      if (!bytes.includes(MARKER)) continue;
-      const key = `${locale}/${shard.year}`;
-      if (!shards.has(key)) shards.set(key, { ...shard, files: [] });
-      shards.get(key)!.files.push({ sourcePath, digest: hash(bytes) });
+      // A redirect left at an old address has a story's shape but nothing to index: a language of
+      // redirects alone gets no bundle (Pagefind would index their whole page).
+      if (bytes.includes(MARKER)) files.push({ sourcePath, digest: hash(bytes) });
     }
+    if (files.length > 0) shards.push({ locale, files });
   }
-  return [...shards.values()];
+  return shards;
 }
 
 /** The files of a folder with their sizes, as the manifest records them. */
@@ -98,7 +95,7 @@ async function indexShard(siteDir: string, shard: ShardInput, outputPath: string
     // Pagefind reads the shard's folder itself (in parallel); the few redirect pages of old
     // addresses the glob also matches carry no data-pagefind-body and are skipped by it.
     const prefix = locales[shard.locale].prefix;
-    const glob = `${prefix ? `${prefix}/` : ''}${shard.year}/[0-9][0-9]/[0-9][0-9]/*/index.html`;
+    const glob = `${prefix ? `${prefix}/` : ''}[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html`;
     const added = await index.addDirectory({ path: siteDir, glob });
     if (added.errors.length > 0) throw new Error(`pagefind: ${added.errors.join('; ')}`);
     const written = await index.writeFiles({ outputPath });
@@ -127,34 +124,36 @@ function linkTree(from: string, to: string, skip: (name: string) => boolean): vo
   }
 }
 
-/** The site paths each language's search page names (data-bundle, data-merge), which must be exactly the shards written. */
+/** The bundle each language's search page names (data-bundle), which must be exactly the shards written. */
 function checkSearchPages(siteDir: string, written: Set<string>): void {
   const named = new Set<string>();
   for (const locale of localeKeys) {
     const page = join(siteDir, locales[locale].prefix, 'search', 'index.html');
-    if (!existsSync(page)) continue;
-    const html = readFileSync(page, 'utf8');
-    const attribute = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(html)?.[1] ?? '';
-    for (const path of [attribute('data-bundle'), ...attribute('data-merge').split(' ')].filter(Boolean)) named.add(path);
+    const bundle = existsSync(page) ? /\sdata-bundle="([^"]*)"/.exec(readFileSync(page, 'utf8'))?.[1] : undefined;
+    if (bundle) named.add(bundle);
   }
   const missing = [...named].filter((path) => !written.has(path));
   const unnamed = [...written].filter((path) => !named.has(path));
   if (missing.length > 0 || unnamed.length > 0) {
-    throw new Error(`search index: the search pages and the index disagree (no shard for ${missing.join(', ') || 'none'}; not named by any search page: ${unnamed.join(', ') || 'none'})`);
+    throw new Error(
+      `search index: the search pages and the index disagree (no index for ${missing.join(', ') || 'none'}; not named by any search page: ${unnamed.join(', ') || 'none'}). ` +
+        'This is a fault in Gazette, not in the content: delete .gazette/cache/search and build again, and report it if it happens again.',
+    );
   }
 }
 
 export async function writeSearchIndex(siteDir: string, cacheDir: string): Promise<SearchIndexReport> {
   const cache = join(cacheDir, 'search');
   mkdirSync(cache, { recursive: true });
-  const version = packageVersion('pagefind');
+  // Pagefind's version and this module's code (its options, what it indexes) are in every key.
+  const version = `${packageVersion('pagefind')}\0${getSourceHash(import.meta.url)}`;
   const shards = readShards(siteDir);
   const report: SearchIndexReport = { pages: Object.fromEntries(localeKeys.map((locale) => [locale, 0])) as Record<Locale, number>, shards: shards.length, reused: 0 };
   const used = new Set<string>();
   const written = new Set<string>();
   for (const shard of shards) {
-    const key = hash([version, shard.locale, shard.year, ...shard.files.flatMap((file) => [file.sourcePath, file.digest])].join('\0')).slice(0, 20);
-    const name = `${shard.locale}-${shard.year}-${key}`;
+    const key = hash([version, shard.locale, ...shard.files.flatMap((file) => [file.sourcePath, file.digest])].join('\0')).slice(0, 20);
+    const name = `${shard.locale}-${key}`;
     const cached = join(cache, name);
     used.add(name);
     if (isWhole(cached)) report.reused++;
@@ -167,11 +166,11 @@ export async function writeSearchIndex(siteDir: string, cacheDir: string): Promi
       writeFileSync(join(aside, MANIFEST), JSON.stringify(listSizes(aside)));
       renameSync(aside, cached);
     }
-    const target = join(siteDir, toShardPath(shard));
+    const target = join(siteDir, toSearchBundlePath(shard.locale));
     linkTree(cached, target, (name) => UNUSED.test(name) || name === MANIFEST);
     // The UI is the same file in every shard of one Pagefind version.
     for (const file of UI_FILES) if (!existsSync(join(siteDir, 'pagefind', file))) copyFileSync(join(cached, file), join(siteDir, 'pagefind', file));
-    written.add(toShardPath(shard));
+    written.add(toSearchBundlePath(shard.locale));
     const entry = JSON.parse(readFileSync(join(target, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
     report.pages[shard.locale] += Object.values(entry.languages).reduce((sum, { page_count }) => sum + page_count, 0);
   }

@@ -22,13 +22,6 @@ export function toStoryPath({ id, locale, published }: PermalinkInput, timeZone:
 }
 
 /**
- * Every story page in a built site, as a glob relative to its root (Pagefind's syntax): the
- * permalink shape above, in any language prefix. Date archives (/2025/12/22/, and their
- * /page/2/) have one segment fewer or more, so they never match.
- */
-export const STORY_PAGE_GLOB = '**/[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html';
-
-/**
  * What a path already is, when an alias may not take it: a page or folder Gazette builds
  * itself (front pages, search, people, sections, tags, date archives, assets). Undefined when
  * the path is free. A clash would otherwise be dropped from the build with a log line only.

@@ -1,46 +1,28 @@
 /**
- * The search index is built in shards, one per language and year of publication, so an edit
- * re-indexes one shard and Pagefind's memory is bounded by one language's year of stories, not
- * by the archive (docs/decisions/016-search-shards.md). The search page and the index step both
- * derive the shards from story paths with these functions, so they cannot disagree.
+ * The search index is built in shards, one Pagefind bundle per language, each by its own Pagefind
+ * process, so an edit re-indexes only the languages whose pages changed and Pagefind never holds
+ * more than one language (docs/decisions/016-search-shards.md; shards by year were tried and
+ * rejected: merged in the browser, each year is ranked on its own scale). The search page and the
+ * index step both derive the bundles from story paths with these functions, so they cannot disagree.
  */
 import { getLocalePrefix, localeKeys, type Locale } from '../config/locales.ts';
 
-export interface SearchShard {
-  locale: Locale;
-  /** Year of the permalink (the newsroom's calendar, like the path itself). */
-  year: string;
+/** Site path of a language's Pagefind bundle, with trailing slash. */
+export function toSearchBundlePath(locale: Locale): string {
+  return `/pagefind/${locale}/`;
 }
 
-/** Site path of a shard's Pagefind bundle, with trailing slash. */
-export function toShardPath({ locale, year }: SearchShard): string {
-  return `/pagefind/${locale}/${year}/`;
-}
-
-/** The shard a story page belongs to, from its site path (/2025/12/22/id/, /en/2025/…); undefined for any other path. */
-export function toSearchShard(path: string): SearchShard | undefined {
-  for (const locale of localeKeys) {
-    const match = new RegExp(`^${getLocalePrefix(locale)}/(\\d{4})/\\d{2}/\\d{2}/[^/]+/$`).exec(path);
-    if (match) return { locale, year: match[1]! };
-  }
-  return undefined;
-}
-
-export interface SearchBundles {
-  /** The newest year's bundle: Pagefind loads its code and WebAssembly from it. */
-  bundlePath: string;
-  /** The older years, merged into the search in the browser (Pagefind's mergeIndex). */
-  mergeIndex: string[];
+/** The language whose bundle indexes a story page, from its site path (/2025/12/22/id/, /en/2025/…); undefined for any other path. */
+export function toSearchLocale(path: string): Locale | undefined {
+  return localeKeys.find((locale) => new RegExp(`^${getLocalePrefix(locale)}/\\d{4}/\\d{2}/\\d{2}/[^/]+/$`).test(path));
 }
 
 /**
- * What one language's search page loads, from the story paths of that language: newest year
- * first. Undefined when the language has no story yet. Each shard holds one language only:
- * Pagefind falls back to another language's index when a bundle lacks the page's.
+ * The bundle one language's search page loads, from the story paths of the site; undefined when
+ * the language has no story yet, so the page says so instead of loading an empty index. One
+ * language a bundle: Pagefind answers a search with another language's index when a bundle lacks
+ * the page's own.
  */
-export function getSearchBundles(paths: readonly string[], locale: Locale): SearchBundles | undefined {
-  const years = [...new Set(paths.map(toSearchShard).filter((shard) => shard?.locale === locale).map((shard) => shard!.year))].sort().reverse();
-  if (years.length === 0) return undefined;
-  const [newest, ...older] = years.map((year) => toShardPath({ locale, year }));
-  return { bundlePath: newest!, mergeIndex: older };
+export function getSearchBundle(paths: readonly string[], locale: Locale): string | undefined {
+  return paths.some((path) => toSearchLocale(path) === locale) ? toSearchBundlePath(locale) : undefined;
 }

@@ -189,7 +189,7 @@ describe('a build killed mid-way', () => {
 });
 
 describe('a cache entry deleted by hand', () => {
-  it('a cached page, an encoded image, a share card and a search shard: each is made again, as a clean build has it', () => {
+  it("a cached page, an encoded image, a share card and one language's search index: each is made again, as a clean build has it", () => {
     const cache = join(dir, '.gazette/cache');
     const card = readdirSync(join(cache, 'cards')).find((name) => name.endsWith('.png'))!;
     const image = readdirSync(join(cache, 'assets')).find((name) => name.endsWith('.avif'))!;
@@ -203,7 +203,7 @@ describe('a cache entry deleted by hand', () => {
     expect(output).toMatch(/ \/index\.html \(\+\d+m?s\)/);
     expect(existsSync(join(cache, 'assets', image))).toBe(true);
     expect(existsSync(join(cache, 'cards', card))).toBe(true);
-    expect(output).toMatch(/^search index: .*, 1 indexed, /m);
+    expect(output).toMatch(/^search index: .*; 1 language\(s\) indexed, 2 unchanged$/m);
     const digests = digestDist(dir);
     expect(Object.keys(digests).some((file) => file.startsWith('pagefind/'))).toBe(true);
     expect(digests).toEqual(clean[current]);

@@ -1,8 +1,8 @@
 /**
- * The search index in shards (src/build/search-index.ts, decision 015): one Pagefind bundle per
- * language and year, each search page naming its language's shards, and a rebuild indexing
- * only the shards whose pages changed. A cached shard that was deleted or damaged is made again,
- * never served: the site must then equal a build from scratch.
+ * The search index in shards (src/build/search-index.ts, decision 016): one Pagefind bundle per
+ * language, each search page naming its own, and a rebuild indexing only the languages whose
+ * pages changed. A cached bundle that was deleted or damaged is made again, never served: the
+ * site must then equal a build from scratch.
  */
 import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,11 +23,11 @@ function build(project: string): string {
   return result.output;
 }
 
-const pagefindFiles = (digests: Record<string, string>, prefix: string) => Object.fromEntries(Object.entries(digests).filter(([file]) => file.startsWith(prefix)));
+const filesUnder = (digests: Record<string, string>, prefix: string) => Object.fromEntries(Object.entries(digests).filter(([file]) => file.startsWith(prefix)));
 
 beforeAll(() => {
   dir = makeProject(fixtureContent('basic'));
-  // A Chinese-only story a year older than the rest: the Chinese editions get a second shard.
+  // A Chinese-only story a year older than the rest: one bundle still holds every year.
   cpSync(join(dir, 'content/stories/zh-only-story'), join(dir, OLDER), { recursive: true });
   const zh = readFileSync(join(dir, OLDER, 'zh.mdx'), 'utf8');
   writeFileSync(join(dir, OLDER, 'zh.mdx'), zh.replace(/^title: .*$/m, 'title: 去年的稿件').replace(/^published: .*$/m, 'published: 2024-06-03T09:00:00+08:00').replace('只有中文的正文。', '去年的正文提到琉璃瓦。'));
@@ -38,63 +38,54 @@ afterAll(() => {
   for (const other of [dir, ...others]) removeProject(other);
 });
 
-describe('search shards', () => {
-  it('writes one bundle per language and year, each holding its own pages only', () => {
+describe('search bundles', () => {
+  it('writes one bundle per language, holding its own pages of every year and nothing else', () => {
     const shards = readSearchShards(join(dir, 'dist'));
     expect(shards.map((shard) => [shard.path, shard.languages])).toEqual([
-      ['/pagefind/en/2025/', { en: 1 }],
-      ['/pagefind/zh/2024/', { 'zh-hans': 1 }],
-      ['/pagefind/zh/2025/', { 'zh-hans': 2 }],
-      ['/pagefind/zh-hant/2024/', { 'zh-hant': 1 }],
-      ['/pagefind/zh-hant/2025/', { 'zh-hant': 2 }],
+      ['/pagefind/en/', { en: 1 }],
+      ['/pagefind/zh/', { 'zh-hans': 3 }],
+      ['/pagefind/zh-hant/', { 'zh-hant': 3 }],
     ]);
-    const older = shards.find((shard) => shard.path === '/pagefind/zh/2024/')!;
-    expect(older.fragments.map((fragment) => fragment.url)).toEqual(['/2024/06/03/older-story/']);
-    expect(older.fragments[0]!.content.replaceAll('\u200b', '')).toContain('琉璃瓦');
+    const zh = shards.find((shard) => shard.path === '/pagefind/zh/')!;
+    expect(zh.fragments.map((fragment) => fragment.url).sort()).toEqual(['/2024/06/03/older-story/', '/2025/12/10/zh-only-story/', '/2025/12/22/bilingual-story/']);
+    expect(zh.fragments.find((fragment) => fragment.url === '/2024/06/03/older-story/')!.content.replaceAll('\u200b', '')).toContain('琉璃瓦');
     expect(countIndexed(shards)).toEqual({ en: 1, 'zh-hans': 3, 'zh-hant': 3 });
-    expect(output).toMatch(/^search index: .* in 5 shard\(s\), 5 indexed, 0 unchanged$/m);
+    expect(output).toMatch(/^search index: 3 zh, 3 zh-hant, 1 en page\(s\); 3 language\(s\) indexed, 0 unchanged$/m);
   });
 
-  it("makes each search page load its language's newest year and merge the older ones", () => {
-    const bundles = (path: string) => {
-      const search = readPage(dir, path).querySelector('#search')!;
-      return [search.getAttribute('data-bundle'), search.getAttribute('data-merge')];
-    };
-    expect(bundles('/search/')).toEqual(['/pagefind/zh/2025/', '/pagefind/zh/2024/']);
-    expect(bundles('/zh-hant/search/')).toEqual(['/pagefind/zh-hant/2025/', '/pagefind/zh-hant/2024/']);
-    expect(bundles('/en/search/')).toEqual(['/pagefind/en/2025/', '']);
+  it("makes each search page load its own language's bundle", () => {
+    for (const [page, bundle] of [['/search/', '/pagefind/zh/'], ['/zh-hant/search/', '/pagefind/zh-hant/'], ['/en/search/', '/pagefind/en/']] as const) {
+      expect(readPage(dir, page).querySelector('#search')!.getAttribute('data-bundle'), page).toBe(bundle);
+    }
   });
 
-  it('re-indexes only the shards of an edited story, and leaves the others byte for byte', () => {
+  it('re-indexes only the languages of an edited story, and leaves the other byte for byte', () => {
     const before = digestDist(dir);
     appendFileSync(join(dir, ZH), '\n编辑补充了青花瓷一词。\n');
     const rebuilt = build(dir);
-    // The Chinese edit changes the Simplified and the Traditional page of 2025: two shards.
-    expect(rebuilt).toMatch(/^search index: .* in 5 shard\(s\), 2 indexed, 3 unchanged$/m);
-    const after = digestDist(dir);
-    for (const prefix of ['pagefind/zh/2024/', 'pagefind/zh-hant/2024/', 'pagefind/en/2025/']) {
-      expect(pagefindFiles(after, prefix), prefix).toEqual(pagefindFiles(before, prefix));
-    }
-    const zh2025 = readSearchShards(join(dir, 'dist')).find((shard) => shard.path === '/pagefind/zh/2025/')!;
-    expect(zh2025.fragments.some((fragment) => fragment.content.replaceAll('\u200b', '').includes('青花瓷'))).toBe(true);
+    // The Chinese edit changes the Simplified and the Traditional pages: two bundles.
+    expect(rebuilt).toMatch(/^search index: .*; 2 language\(s\) indexed, 1 unchanged$/m);
+    expect(filesUnder(digestDist(dir), 'pagefind/en/')).toEqual(filesUnder(before, 'pagefind/en/'));
+    const zh = readSearchShards(join(dir, 'dist')).find((shard) => shard.path === '/pagefind/zh/')!;
+    expect(zh.fragments.some((fragment) => fragment.content.replaceAll('\u200b', '').includes('青花瓷'))).toBe(true);
   });
 
-  it('makes a deleted or damaged cached shard again instead of serving it, as a build from scratch has it', () => {
+  it('makes a deleted or damaged cached bundle again instead of serving it, as a build from scratch has it', () => {
     const cache = join(dir, '.gazette/cache/search');
     const entries = readdirSync(cache);
-    // Damaged: one index file of the 2024 Simplified shard cut short. Deleted: the English shard.
-    const older = join(cache, entries.find((name) => name.startsWith('zh-2024-'))!);
-    const indexFile = join(older, 'index', readdirSync(join(older, 'index'))[0]!);
+    // Damaged: one index file of the Simplified bundle cut short. Deleted: the English bundle.
+    const zh = join(cache, entries.find((name) => name.startsWith('zh-') && !name.startsWith('zh-hant-'))!);
+    const indexFile = join(zh, 'index', readdirSync(join(zh, 'index'))[0]!);
     writeFileSync(indexFile, readFileSync(indexFile).subarray(0, 10));
-    rmSync(join(cache, entries.find((name) => name.startsWith('en-2025-'))!), { recursive: true });
+    rmSync(join(cache, entries.find((name) => name.startsWith('en-'))!), { recursive: true });
     const rebuilt = build(dir);
-    expect(rebuilt).toMatch(/^search index: .* in 5 shard\(s\), 2 indexed, 3 unchanged$/m);
+    expect(rebuilt).toMatch(/^search index: .*; 2 language\(s\) indexed, 1 unchanged$/m);
 
     const fresh = makeProject(join(dir, 'content'));
     others.push(fresh);
     build(fresh);
     expect(digestDist(dir)).toEqual(digestDist(fresh));
-    // Replaced entries do not pile up: one per shard.
-    expect(readdirSync(cache)).toHaveLength(5);
+    // Replaced entries do not pile up: one per language.
+    expect(readdirSync(cache)).toHaveLength(3);
   });
 });

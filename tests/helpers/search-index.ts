@@ -1,7 +1,7 @@
 /**
  * Reads the built search index the way a test needs it: every shard's entry file and every
  * page fragment, unpacked. Pagefind's files are gzipped after a "pagefind_dcd" signature; a
- * fragment is JSON. Shards live at /pagefind/<locale>/<year>/ (src/newsroom/search-shards.ts).
+ * fragment is JSON. Bundles live at /pagefind/<locale>/ (src/newsroom/search-shards.ts).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ export interface Fragment {
 }
 
 export interface Shard {
-  /** Site path of the bundle, e.g. /pagefind/zh/2025/. */
+  /** Site path of the bundle, e.g. /pagefind/zh/. */
   path: string;
   /** Pages per Pagefind language key, from the shard's entry file. */
   languages: Record<string, number>;
@@ -28,7 +28,7 @@ const unpack = (file: string) => gunzipSync(readFileSync(file)).subarray('pagefi
 
 export function readSearchShards(distDir: string): Shard[] {
   const root = join(distDir, 'pagefind');
-  const dirs = existsSync(root) ? readdirSync(root).filter((locale) => !locale.includes('.')).flatMap((locale) => readdirSync(join(root, locale)).map((year) => `${locale}/${year}`)) : [];
+  const dirs = existsSync(root) ? readdirSync(root).filter((locale) => !locale.includes('.')) : [];
   return dirs.map((dir) => {
     const base = join(root, dir);
     const entry = JSON.parse(readFileSync(join(base, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
