@@ -21,8 +21,20 @@ export interface RelatedCandidate {
   data: { section: string; tags: string[]; published: Date };
 }
 
-/** Tags compared as their archive slugs, so "Testing" and "testing" are one tag, as they are one archive page. */
-const tagSet = (tags: string[]) => new Set(tags.map(toTagSlug).filter(Boolean));
+/**
+ * Tags compared as their archive slugs, so "Testing" and "testing" are one tag, as they are one
+ * archive page. Every story page scores every story of its language, so each story's set is made
+ * once, not once a comparison: with thousands of stories that was most of a cold build.
+ */
+const tagSets = new WeakMap<readonly string[], Set<string>>();
+function tagSet(tags: readonly string[]): Set<string> {
+  let set = tagSets.get(tags);
+  if (!set) {
+    set = new Set(tags.map(toTagSlug).filter(Boolean));
+    tagSets.set(tags, set);
+  }
+  return set;
+}
 
 /** 0 when the two share neither a tag nor a section: such a story is not related, however recent. */
 export function relatedScore(story: RelatedCandidate, other: RelatedCandidate): number {
@@ -30,7 +42,8 @@ export function relatedScore(story: RelatedCandidate, other: RelatedCandidate): 
 }
 
 function scoreWith(tags: Set<string>, section: string, other: RelatedCandidate): number {
-  const shared = [...tagSet(other.data.tags)].filter((tag) => tags.has(tag)).length;
+  let shared = 0;
+  for (const tag of tagSet(other.data.tags)) if (tags.has(tag)) shared++;
   return shared * TAG_WEIGHT + (section === other.data.section ? SECTION_WEIGHT : 0);
 }
 

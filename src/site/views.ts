@@ -59,8 +59,17 @@ export function getTagLinks(tags: string[], locale: Locale) {
  * old headline, nor an old choice.
  */
 export function getRelatedLinks(data: SiteData, version: StoryVersion) {
-  return pickRelated(version, data.byLocale[version.locale]).map((other) => ({ href: other.path, title: other.data.title, published: other.data.published }));
+  // Asked twice a build for every story page (its cache key, then the page), each time scoring
+  // every story of its language: remembered per version.
+  let links = relatedLinks.get(version);
+  if (!links) {
+    links = pickRelated(version, data.byLocale[version.locale]).map((other) => ({ href: other.path, title: other.data.title, published: other.data.published }));
+    relatedLinks.set(version, links);
+  }
+  return links;
 }
+
+const relatedLinks = new WeakMap<StoryVersion, { href: string; title: string; published: Date }[]>();
 
 /**
  * What a front page lists: the newest story as its lead, then the next ones. The layout shows
