@@ -47,19 +47,32 @@ function scoreWith(tags: Set<string>, section: string, other: RelatedCandidate):
   return shared * TAG_WEIGHT + (section === other.data.section ? SECTION_WEIGHT : 0);
 }
 
-/** Up to `max` related stories: highest score first, then newest, then by id. */
+interface Ranked<T> {
+  other: T;
+  score: number;
+}
+
+/** Negative when `a` ranks before `b`: higher score, then newer, then by id. */
+const byRank = <T extends RelatedCandidate>(a: Ranked<T>, b: Ranked<T>) =>
+  b.score - a.score || b.other.data.published.getTime() - a.other.data.published.getTime() || compareCodeUnits(a.other.id, b.other.id);
+
+/**
+ * Up to `max` related stories: highest score first, then newest, then by id. Every story page
+ * asks this of every story in its language, so the best `max` are kept while scanning instead of
+ * sorting all the candidates.
+ */
 export function pickRelated<T extends RelatedCandidate>(story: RelatedCandidate, candidates: readonly T[], max: number = site.relatedStories): T[] {
+  if (max <= 0) return [];
   const tags = tagSet(story.data.tags);
-  return candidates
-    .filter((other) => other.state === 'published' && other.locale === story.locale && other.id !== story.id)
-    .map((other) => ({ other, score: scoreWith(tags, story.data.section, other) }))
-    .filter(({ score }) => score > 0)
-    .sort(
-      (a, b) =>
-        b.score - a.score ||
-        b.other.data.published.getTime() - a.other.data.published.getTime() ||
-        compareCodeUnits(a.other.id, b.other.id),
-    )
-    .slice(0, max)
-    .map(({ other }) => other);
+  const best: Ranked<T>[] = [];
+  for (const other of candidates) {
+    if (other.state !== 'published' || other.locale !== story.locale || other.id === story.id) continue;
+    const entry = { other, score: scoreWith(tags, story.data.section, other) };
+    if (entry.score === 0 || (best.length === max && byRank(entry, best[max - 1]!) >= 0)) continue;
+    let at = best.length;
+    while (at > 0 && byRank(entry, best[at - 1]!) < 0) at--;
+    best.splice(at, 0, entry);
+    if (best.length > max) best.pop();
+  }
+  return best.map(({ other }) => other);
 }
