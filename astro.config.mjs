@@ -40,5 +40,8 @@ export default defineConfig({
     // Pages whose cacheKey (src/site/page-cache-keys.ts), code, config and lock file are unchanged
     // are restored from .gazette/cache instead of rendered: a one-body edit re-renders one page.
     incrementalBuild: true,
+    // The content store in 20 MiB files instead of one: a single file is one JavaScript string,
+    // which V8 compiles whole on every build and cannot hold past ~512 MB (docs/scaling.md).
+    collectionStorage: 'chunked',
   },
 });
