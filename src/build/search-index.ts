@@ -29,7 +29,7 @@ export interface SearchIndexReport {
 const UI_FILES = ['pagefind-ui.js', 'pagefind-ui.css'];
 /** Pagefind writes these into every bundle; Gazette's pages load none of them. */
 const UNUSED = /^pagefind-(ui|component-ui|modular-ui|highlight)\./;
-/** Written last into a cached shard: every file with its hash. A shard without it, or not matching it, is made again. */
+/** Written last into a cached shard: every file with its size. A shard without it, or not matching it, is made again. */
 const MANIFEST = 'gazette-shard.json';
 const hash = (data: string | Buffer) => sha256(data, 'hex');
 

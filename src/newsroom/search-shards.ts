@@ -14,8 +14,11 @@ export function toSearchBundlePath(locale: Locale): string {
 
 /** The language whose bundle indexes a story page, from its site path (/2025/12/22/id/, /en/2025/…); undefined for any other path. */
 export function toSearchLocale(path: string): Locale | undefined {
-  return localeKeys.find((locale) => new RegExp(`^${getLocalePrefix(locale)}/\\d{4}/\\d{2}/\\d{2}/[^/]+/$`).test(path));
+  return storyPaths.find(([, pattern]) => pattern.test(path))?.[0];
 }
+
+// Made once: the index step asks this of every page of the built site.
+const storyPaths = localeKeys.map((locale) => [locale, new RegExp(`^${getLocalePrefix(locale)}/\\d{4}/\\d{2}/\\d{2}/[^/]+/$`)] as const);
 
 /**
  * The bundle one language's search page loads, from the story paths of the site; undefined when
