@@ -41,7 +41,8 @@ export default defineConfig({
     // are restored from .gazette/cache instead of rendered: a one-body edit re-renders one page.
     incrementalBuild: true,
     // The content store in 20 MiB files instead of one: a single file is one JavaScript string,
-    // which V8 compiles whole on every build and cannot hold past ~512 MB (docs/scaling.md).
+    // which V8 compiles whole on every build and cannot hold past ~512 MB (docs/scaling.md). Its
+    // writer is patched (patches/, decision 017): unpatched, it made every content sync crawl.
     collectionStorage: 'chunked',
   },
 });
