@@ -9,7 +9,6 @@ import { compareCodeUnits } from './order.ts';
 import { toTagSlug } from './permalinks.ts';
 import type { PublishState } from './publish.ts';
 
-
 /** A shared tag says more about the subject than a shared section, which only says which desk. */
 const TAG_WEIGHT = 2;
 const SECTION_WEIGHT = 1;
@@ -21,11 +20,7 @@ export interface RelatedCandidate {
   data: { section: string; tags: string[]; published: Date };
 }
 
-/**
- * Tags compared as their archive slugs, so "Testing" and "testing" are one tag, as they are one
- * archive page. Every story page scores every story of its language, so each story's set is made
- * once, not once a comparison: with thousands of stories that was most of a cold build.
- */
+/** Tags compared as their archive slugs, so "Testing" and "testing" are one tag, as they are one archive page; each story's set is made once. */
 const tagSets = new WeakMap<readonly string[], Set<string>>();
 function tagSet(tags: readonly string[]): Set<string> {
   let set = tagSets.get(tags);
@@ -47,32 +42,83 @@ function scoreWith(tags: Set<string>, section: string, other: RelatedCandidate):
   return shared * TAG_WEIGHT + (section === other.data.section ? SECTION_WEIGHT : 0);
 }
 
-interface Ranked<T> {
-  other: T;
-  score: number;
-}
-
-/** Negative when `a` ranks before `b`: higher score, then newer, then by id. */
-const byRank = <T extends RelatedCandidate>(a: Ranked<T>, b: Ranked<T>) =>
-  b.score - a.score || b.other.data.published.getTime() - a.other.data.published.getTime() || compareCodeUnits(a.other.id, b.other.id);
+/** Negative when `a` ranks before `b` at the same score: newer first, then by id. */
+const byDateThenId = (a: RelatedCandidate, b: RelatedCandidate) => b.data.published.getTime() - a.data.published.getTime() || compareCodeUnits(a.id, b.id);
 
 /**
- * Up to `max` related stories: highest score first, then newest, then by id. Every story page
- * asks this of every story in its language, so the best `max` are kept while scanning instead of
- * sorting all the candidates.
+ * Published candidates in rank order at equal score (newest first, then by id), so that an
+ * item's position breaks ties; and for each language the positions of those carrying each tag and
+ * of those in each section, in the same order.
+ */
+interface RelatedIndex<T> {
+  items: T[];
+  /** "<locale>\0<tag slug>" → positions in items. */
+  byTag: Map<string, number[]>;
+  /** "<locale>\0<section>" → positions in items. */
+  bySection: Map<string, number[]>;
+  /** Shared tags per item while one story is scored; all zero between calls. */
+  shared: Uint32Array;
+}
+
+const indexes = new WeakMap<readonly RelatedCandidate[], RelatedIndex<RelatedCandidate>>();
+
+function getIndex<T extends RelatedCandidate>(candidates: readonly T[]): RelatedIndex<T> {
+  let index = indexes.get(candidates) as RelatedIndex<T> | undefined;
+  if (index) return index;
+  const items = candidates.filter((other) => other.state === 'published').sort(byDateThenId);
+  const byTag = new Map<string, number[]>();
+  const bySection = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, key: string, i: number) => {
+    const list = map.get(key);
+    if (list) list.push(i);
+    else map.set(key, [i]);
+  };
+  items.forEach((other, i) => {
+    for (const tag of tagSet(other.data.tags)) add(byTag, `${other.locale}\0${tag}`, i);
+    add(bySection, `${other.locale}\0${other.data.section}`, i);
+  });
+  index = { items, byTag, bySection, shared: new Uint32Array(items.length) };
+  indexes.set(candidates, index);
+  return index;
+}
+
+/**
+ * Up to `max` related stories: highest score first, then newest, then by id.
+ *
+ * Every story page asks this of every story in its language, so scoring them all was quadratic
+ * (most of a cold build's routes at a few thousand stories). Instead the candidates are indexed
+ * once by tag and section: only stories sharing a tag are scored, and since a tag outweighs a
+ * section, stories sharing only the section are needed only to fill the list, newest first.
  */
 export function pickRelated<T extends RelatedCandidate>(story: RelatedCandidate, candidates: readonly T[], max: number = site.relatedStories): T[] {
   if (max <= 0) return [];
-  const tags = tagSet(story.data.tags);
-  const best: Ranked<T>[] = [];
-  for (const other of candidates) {
-    if (other.state !== 'published' || other.locale !== story.locale || other.id === story.id) continue;
-    const entry = { other, score: scoreWith(tags, story.data.section, other) };
-    if (entry.score === 0 || (best.length === max && byRank(entry, best[max - 1]!) >= 0)) continue;
-    let at = best.length;
-    while (at > 0 && byRank(entry, best[at - 1]!) < 0) at--;
-    best.splice(at, 0, entry);
-    if (best.length > max) best.pop();
+  const { items, byTag, bySection, shared } = getIndex(candidates);
+  const touched: number[] = [];
+  for (const tag of tagSet(story.data.tags)) {
+    for (const i of byTag.get(`${story.locale}\0${tag}`) ?? []) if (shared[i]++ === 0) touched.push(i);
   }
-  return best.map(({ other }) => other);
+  // The best so far, as positions in items and their scores; a lower position wins a tie.
+  const best: number[] = [];
+  const scores: number[] = [];
+  for (const i of touched) {
+    const other = items[i]!;
+    if (other.id === story.id) continue;
+    const score = shared[i]! * TAG_WEIGHT + (other.data.section === story.data.section ? SECTION_WEIGHT : 0);
+    let at = best.length;
+    while (at > 0 && (score > scores[at - 1]! || (score === scores[at - 1]! && i < best[at - 1]!))) at--;
+    if (at >= max) continue;
+    best.splice(at, 0, i);
+    scores.splice(at, 0, score);
+    if (best.length > max) {
+      best.pop();
+      scores.pop();
+    }
+  }
+  // Scored below any story sharing a tag (SECTION_WEIGHT < TAG_WEIGHT), already in rank order.
+  for (const i of bySection.get(`${story.locale}\0${story.data.section}`) ?? []) {
+    if (best.length >= max) break;
+    if (shared[i] === 0 && items[i]!.id !== story.id) best.push(i);
+  }
+  for (const i of touched) shared[i] = 0;
+  return best.map((i) => items[i]!);
 }

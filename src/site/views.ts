@@ -59,8 +59,7 @@ export function getTagLinks(tags: string[], locale: Locale) {
  * old headline, nor an old choice.
  */
 export function getRelatedLinks(data: SiteData, version: StoryVersion) {
-  // Asked twice a build for every story page (its cache key, then the page), each time scoring
-  // every story of its language: remembered per version.
+  // Asked twice a build for every story page (its cache key, then the page): remembered per version.
   let links = relatedLinks.get(version);
   if (!links) {
     links = pickRelated(version, data.byLocale[version.locale]).map((other) => ({ href: other.path, title: other.data.title, published: other.data.published }));
