@@ -48,7 +48,8 @@ const byDateThenId = (a: RelatedCandidate, b: RelatedCandidate) => b.data.publis
 /**
  * Published candidates in rank order at equal score (newest first, then by id), so that an
  * item's position breaks ties; and for each language the positions of those carrying each tag and
- * of those in each section, in the same order.
+ * of those in each section, in the same order. The scoring loop reads only numbers: with
+ * thousands of stories, reading each candidate's frontmatter there cost more than the rest.
  */
 interface RelatedIndex<T> {
   items: T[];
@@ -56,6 +57,11 @@ interface RelatedIndex<T> {
   byTag: Map<string, number[]>;
   /** "<locale>\0<section>" → positions in items. */
   bySection: Map<string, number[]>;
+  /** "<locale>\0<section>" → a number for it, and each item's section as that number. */
+  sectionNumbers: Map<string, number>;
+  sectionOf: Int32Array;
+  /** "<locale>\0<id>" → position in items: a story has one version a language (site data's byKey). */
+  positions: Map<string, number>;
   /** Shared tags per item while one story is scored; all zero between calls. */
   shared: Uint32Array;
 }
@@ -68,6 +74,9 @@ function getIndex<T extends RelatedCandidate>(candidates: readonly T[]): Related
   const items = candidates.filter((other) => other.state === 'published').sort(byDateThenId);
   const byTag = new Map<string, number[]>();
   const bySection = new Map<string, number[]>();
+  const sectionNumbers = new Map<string, number>();
+  const sectionOf = new Int32Array(items.length);
+  const positions = new Map<string, number>();
   const add = (map: Map<string, number[]>, key: string, i: number) => {
     const list = map.get(key);
     if (list) list.push(i);
@@ -75,9 +84,13 @@ function getIndex<T extends RelatedCandidate>(candidates: readonly T[]): Related
   };
   items.forEach((other, i) => {
     for (const tag of tagSet(other.data.tags)) add(byTag, `${other.locale}\0${tag}`, i);
-    add(bySection, `${other.locale}\0${other.data.section}`, i);
+    const section = `${other.locale}\0${other.data.section}`;
+    add(bySection, section, i);
+    if (!sectionNumbers.has(section)) sectionNumbers.set(section, sectionNumbers.size);
+    sectionOf[i] = sectionNumbers.get(section)!;
+    positions.set(`${other.locale}\0${other.id}`, i);
   });
-  index = { items, byTag, bySection, shared: new Uint32Array(items.length) };
+  index = { items, byTag, bySection, sectionNumbers, sectionOf, positions, shared: new Uint32Array(items.length) };
   indexes.set(candidates, index);
   return index;
 }
@@ -92,7 +105,12 @@ function getIndex<T extends RelatedCandidate>(candidates: readonly T[]): Related
  */
 export function pickRelated<T extends RelatedCandidate>(story: RelatedCandidate, candidates: readonly T[], max: number = site.relatedStories): T[] {
   if (max <= 0) return [];
-  const { items, byTag, bySection, shared } = getIndex(candidates);
+  const { items, byTag, bySection, sectionNumbers, sectionOf, positions, shared } = getIndex(candidates);
+  const section = `${story.locale}\0${story.data.section}`;
+  const ownSection = sectionNumbers.get(section) ?? -1;
+  // The story itself, when it is a candidate (a published story's own page); its translations are
+  // in other languages' lists.
+  const self = positions.get(`${story.locale}\0${story.id}`) ?? -1;
   const touched: number[] = [];
   for (const tag of tagSet(story.data.tags)) {
     for (const i of byTag.get(`${story.locale}\0${tag}`) ?? []) if (shared[i]++ === 0) touched.push(i);
@@ -101,9 +119,8 @@ export function pickRelated<T extends RelatedCandidate>(story: RelatedCandidate,
   const best: number[] = [];
   const scores: number[] = [];
   for (const i of touched) {
-    const other = items[i]!;
-    if (other.id === story.id) continue;
-    const score = shared[i]! * TAG_WEIGHT + (other.data.section === story.data.section ? SECTION_WEIGHT : 0);
+    if (i === self) continue;
+    const score = shared[i]! * TAG_WEIGHT + (sectionOf[i] === ownSection ? SECTION_WEIGHT : 0);
     let at = best.length;
     while (at > 0 && (score > scores[at - 1]! || (score === scores[at - 1]! && i < best[at - 1]!))) at--;
     if (at >= max) continue;
@@ -115,9 +132,9 @@ export function pickRelated<T extends RelatedCandidate>(story: RelatedCandidate,
     }
   }
   // Scored below any story sharing a tag (SECTION_WEIGHT < TAG_WEIGHT), already in rank order.
-  for (const i of bySection.get(`${story.locale}\0${story.data.section}`) ?? []) {
+  for (const i of bySection.get(section) ?? []) {
     if (best.length >= max) break;
-    if (shared[i] === 0 && items[i]!.id !== story.id) best.push(i);
+    if (shared[i] === 0 && i !== self) best.push(i);
   }
   for (const i of touched) shared[i] = 0;
   return best.map((i) => items[i]!);
