@@ -163,12 +163,11 @@ const PAGEFIND_BYTES_PER_PAGE = 2 ** 20;
  * Indexes into the cache every language whose bundle is not there whole. `npm run build` calls it
  * as soon as Astro has written the pages (src/site/integration.ts), so Pagefind works while Astro
  * encodes images; writeSearchIndex then finds the bundles made. Astro still holds the whole site
- * in memory then, and Pagefind beside it would add its own peak to Astro's: a language whose
- * index would need more than a quarter of the free memory (a large archive) is left for
- * writeSearchIndex, after Astro has exited.
+ * in memory then, so a language whose index would need more than half the free memory is left
+ * for writeSearchIndex, after Astro has exited.
  */
 export async function indexSearchShards(siteDir: string, cacheDir: string, freeMemory: number): Promise<void> {
-  await ensureShards(planShards(siteDir), join(cacheDir, 'search'), siteDir, (shard) => shard.files.length * PAGEFIND_BYTES_PER_PAGE <= freeMemory / 4);
+  await ensureShards(planShards(siteDir), join(cacheDir, 'search'), siteDir, (shard) => shard.files.length * PAGEFIND_BYTES_PER_PAGE <= freeMemory / 2);
 }
 
 async function ensureShards(shards: (ShardInput & { name: string })[], cache: string, siteDir: string, fits: (shard: ShardInput) => boolean = () => true): Promise<void> {
