@@ -154,27 +154,19 @@ function planShards(siteDir: string): (ShardInput & { name: string })[] {
 }
 
 /**
- * Pagefind holds about this much per Chinese story page while it indexes (docs/performance.md,
- * "Eighth session"): what an index made beside a running Astro must leave room for.
- */
-const PAGEFIND_BYTES_PER_PAGE = 2 ** 20;
-
-/**
  * Indexes into the cache every language whose bundle is not there whole. `npm run build` calls it
  * as soon as Astro has written the pages (src/site/integration.ts), so Pagefind works while Astro
- * encodes images; writeSearchIndex then finds the bundles made. Astro still holds the whole site
- * in memory then, so a language whose index would need more than half the free memory is left
- * for writeSearchIndex, after Astro has exited.
+ * encodes images; writeSearchIndex then finds the bundles made.
  */
-export async function indexSearchShards(siteDir: string, cacheDir: string, freeMemory: number): Promise<void> {
-  await ensureShards(planShards(siteDir), join(cacheDir, 'search'), siteDir, (shard) => shard.files.length * PAGEFIND_BYTES_PER_PAGE <= freeMemory / 2);
+export async function indexSearchShards(siteDir: string, cacheDir: string): Promise<void> {
+  await ensureShards(planShards(siteDir), join(cacheDir, 'search'), siteDir);
 }
 
-async function ensureShards(shards: (ShardInput & { name: string })[], cache: string, siteDir: string, fits: (shard: ShardInput) => boolean = () => true): Promise<void> {
+async function ensureShards(shards: (ShardInput & { name: string })[], cache: string, siteDir: string): Promise<void> {
   mkdirSync(cache, { recursive: true });
   for (const shard of shards) {
     const cached = join(cache, shard.name);
-    if (isWhole(cached) || !fits(shard)) continue;
+    if (isWhole(cached)) continue;
     rmSync(cached, { recursive: true, force: true });
     // Written aside and renamed: a build killed while indexing leaves no entry under this name.
     const aside = join(cache, `unfinished-${process.pid}-${shard.name}`);

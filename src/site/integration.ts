@@ -6,7 +6,6 @@
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync, readFileSync } from 'node:fs';
-import { freemem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { indexSearchShards } from '../build/search-index.ts';
@@ -47,7 +46,7 @@ export default function gazette(): AstroIntegration {
           ...base,
           teardown: async () => {
             await base.teardown?.();
-            earlySearch = indexSearchShards(outDir!, cacheDir!, freemem()).catch(() => undefined);
+            earlySearch = indexSearchShards(outDir!, cacheDir!).catch(() => undefined);
           },
         }));
       },
