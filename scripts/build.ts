@@ -101,7 +101,6 @@ if (discarded > 0) console.log(`cache: the last build did not finish; ${discarde
 // file and line, and Astro is stopped. Either way the build goes to a staging folder: a failed
 // build never touches dist/, so the last good site stays deployable.
 step('start');
-const startedAt = Date.now();
 // Astro holds every story's HTML in memory while it builds, so V8's default heap limit is what a
 // large archive outgrows first (docs/scaling.md): the check and Astro may use three quarters of
 // the machine's memory, unless NODE_OPTIONS already says otherwise (a later flag wins).
@@ -114,8 +113,6 @@ const astro = held(process.execPath, [astroBin, 'build', '--outDir', next, ...pr
   ...nodeOptions,
   NODE_ENV: 'production',
   GAZETTE_VALIDATED: '1',
-  // Search bundles indexed while Astro encodes images (src/site/integration.ts).
-  GAZETTE_EARLY_SEARCH: '1',
 });
 // The children have their own process groups, so a Ctrl-C in the terminal must be passed on.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -164,7 +161,7 @@ if (pruned.length > 0) console.log(`pruned ${pruned.length} unreferenced asset(s
 
 // After pruning: Pagefind's compressed fragments name images the pruner cannot read.
 try {
-  const { pages, shards, reused } = await writeSearchIndex(next, cacheDir, startedAt);
+  const { pages, shards, reused } = await writeSearchIndex(next, cacheDir);
   console.log(
     `search index: ${Object.entries(pages).map(([lang, count]) => `${count} ${lang}`).join(', ')} page(s); ${shards - reused} language(s) indexed, ${reused} unchanged`,
   );

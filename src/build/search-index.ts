@@ -1,8 +1,7 @@
 /**
- * The search index, built by Pagefind over the story pages once Astro has written them (while it
- * encodes images) and linked into the site before dist/ is swapped in, in shards: one Pagefind
- * bundle per language, at /pagefind/<locale>/ (src/newsroom/search-shards.ts, decision 016), each
- * made by a Pagefind process of its own.
+ * The search index, built by Pagefind over the finished HTML (after `astro build`, before
+ * dist/ is swapped in), in shards: one Pagefind bundle per language, at /pagefind/<locale>/
+ * (src/newsroom/search-shards.ts, decision 016), each made by a Pagefind process of its own.
  *
  * Each shard is cached in .gazette/cache/search/ under a hash of its pages' bytes, so a rebuild
  * re-indexes only the languages whose pages changed, and Pagefind, which holds a whole index in
@@ -143,55 +142,30 @@ function checkSearchPages(siteDir: string, written: Set<string>): void {
   }
 }
 
-/** Each shard of the built site with its cache entry's name, computed from its pages' bytes. */
-function planShards(siteDir: string): (ShardInput & { name: string })[] {
+export async function writeSearchIndex(siteDir: string, cacheDir: string): Promise<SearchIndexReport> {
+  const cache = join(cacheDir, 'search');
+  mkdirSync(cache, { recursive: true });
   // Pagefind's version and this module's code (its options, what it indexes) are in every key.
   const version = `${packageVersion('pagefind')}\0${getSourceHash(import.meta.url)}`;
-  return readShards(siteDir).map((shard) => {
-    const key = hash([version, shard.locale, ...shard.files.flatMap((file) => [file.sourcePath, file.digest])].join('\0')).slice(0, 20);
-    return { ...shard, name: `${shard.locale}-${key}` };
-  });
-}
-
-/**
- * Indexes into the cache every language whose bundle is not there whole. `npm run build` calls it
- * as soon as Astro has written the pages (src/site/integration.ts), so Pagefind works while Astro
- * encodes images; writeSearchIndex then finds the bundles made.
- */
-export async function indexSearchShards(siteDir: string, cacheDir: string): Promise<void> {
-  await ensureShards(planShards(siteDir), join(cacheDir, 'search'), siteDir);
-}
-
-async function ensureShards(shards: (ShardInput & { name: string })[], cache: string, siteDir: string): Promise<void> {
-  mkdirSync(cache, { recursive: true });
-  for (const shard of shards) {
-    const cached = join(cache, shard.name);
-    if (isWhole(cached)) continue;
-    rmSync(cached, { recursive: true, force: true });
-    // Written aside and renamed: a build killed while indexing leaves no entry under this name.
-    const aside = join(cache, `unfinished-${process.pid}-${shard.name}`);
-    rmSync(aside, { recursive: true, force: true });
-    await indexShard(siteDir, shard, aside);
-    writeFileSync(join(aside, MANIFEST), JSON.stringify(listSizes(aside)));
-    renameSync(aside, cached);
-  }
-}
-
-/**
- * The search index of the built site: each language's bundle from the cache, indexed first if
- * missing, linked into the site. `since` (ms since the epoch) is when this build started: a
- * bundle whose manifest is newer was indexed by this build (here or while Astro encoded images),
- * the others are reported unchanged.
- */
-export async function writeSearchIndex(siteDir: string, cacheDir: string, since = Date.now()): Promise<SearchIndexReport> {
-  const cache = join(cacheDir, 'search');
-  const shards = planShards(siteDir);
-  await ensureShards(shards, cache, siteDir);
+  const shards = readShards(siteDir);
   const report: SearchIndexReport = { pages: Object.fromEntries(localeKeys.map((locale) => [locale, 0])) as Record<Locale, number>, shards: shards.length, reused: 0 };
+  const used = new Set<string>();
   const written = new Set<string>();
   for (const shard of shards) {
-    const cached = join(cache, shard.name);
-    if (statSync(join(cached, MANIFEST)).mtimeMs < since) report.reused++;
+    const key = hash([version, shard.locale, ...shard.files.flatMap((file) => [file.sourcePath, file.digest])].join('\0')).slice(0, 20);
+    const name = `${shard.locale}-${key}`;
+    const cached = join(cache, name);
+    used.add(name);
+    if (isWhole(cached)) report.reused++;
+    else {
+      rmSync(cached, { recursive: true, force: true });
+      // Written aside and renamed: a build killed while indexing leaves no entry under this name.
+      const aside = join(cache, `unfinished-${process.pid}-${name}`);
+      rmSync(aside, { recursive: true, force: true });
+      await indexShard(siteDir, shard, aside);
+      writeFileSync(join(aside, MANIFEST), JSON.stringify(listSizes(aside)));
+      renameSync(aside, cached);
+    }
     const target = join(siteDir, toSearchBundlePath(shard.locale));
     linkTree(cached, target, (name) => UNUSED.test(name) || name === MANIFEST);
     // The UI is the same file in every shard of one Pagefind version.
@@ -201,7 +175,6 @@ export async function writeSearchIndex(siteDir: string, cacheDir: string, since 
     report.pages[shard.locale] += Object.values(entry.languages).reduce((sum, { page_count }) => sum + page_count, 0);
   }
   // Shards of edits since replaced, and whatever a killed build left aside.
-  const used = new Set(shards.map((shard) => shard.name));
   for (const name of readdirSync(cache)) if (!used.has(name)) rmSync(join(cache, name), { recursive: true, force: true });
   checkSearchPages(siteDir, written);
   return report;

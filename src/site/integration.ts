@@ -8,16 +8,12 @@ import type { AstroIntegration } from 'astro';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { indexSearchShards } from '../build/search-index.ts';
 import { checkContent } from '../check/check-content.ts';
 import { showContentErrors } from './dev-errors.ts';
 import { readPageMetaFromHtml, type PageMeta } from './sitemap-config.ts';
 
 let outDir: string | undefined;
 let root: string | undefined;
-let cacheDir: string | undefined;
-/** The search index begun as soon as the pages are written (GAZETTE_EARLY_SEARCH, set by `npm run build`). */
-let earlySearch: Promise<void> | undefined;
 
 /** Metadata of a built page by its absolute URL, for the sitemap (which runs after the pages are written). */
 export function readBuiltPageMeta(url: string): PageMeta | undefined {
@@ -33,25 +29,6 @@ export default function gazette(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
         root = fileURLToPath(config.root);
-        cacheDir = fileURLToPath(config.cacheDir);
-      },
-      'astro:build:start': ({ setPrerenderer }) => {
-        if (process.env.GAZETTE_EARLY_SEARCH !== '1') return;
-        // Astro encodes images after every page is written, and Pagefind reads only story pages:
-        // indexing them meanwhile puts the two on separate cores. Astro calls teardown once the
-        // last page is written. What Pagefind makes goes to .gazette/cache only; scripts/build.ts
-        // links it into the site, and indexes again, with its own error message, whatever is not
-        // there whole, so a failure here is not the build's verdict and is left to it.
-        setPrerenderer((base) => ({
-          ...base,
-          teardown: async () => {
-            await base.teardown?.();
-            earlySearch = indexSearchShards(outDir!, cacheDir!).catch(() => undefined);
-          },
-        }));
-      },
-      'astro:build:done': async () => {
-        await earlySearch;
       },
       'astro:server:setup': ({ server }) => {
         // The check's own words in the preview, where Vite would show a stack trace.

@@ -57,12 +57,9 @@ interface Running {
 
 function startBuild(stallAt?: 'search' | 'swap'): Running {
   const args = [...(stallAt ? ['--import', STALL] : []), join(dir, 'scripts/build.ts')];
-  // Search bundles are written by Astro's process while it encodes images, or by the build's own
-  // process after: the stall goes into both (NODE_OPTIONS reaches the build's children).
-  const stallChildren = stallAt === 'search' ? { NODE_OPTIONS: `--import ${STALL}` } : {};
   const child = spawn(process.execPath, args, {
     cwd: dir,
-    env: cleanEnv({ GAZETTE_NOW: FIXTURE_NOW, SITE_URL: 'https://news.example.org', STALL_MS: '5000', STALL_AT: stallAt ?? '', ...stallChildren }),
+    env: cleanEnv({ GAZETTE_NOW: FIXTURE_NOW, SITE_URL: 'https://news.example.org', STALL_MS: '5000', STALL_AT: stallAt ?? '' }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';

@@ -4,12 +4,10 @@
  * pages changed. A cached bundle that was deleted or damaged is made again, never served: the
  * site must then equal a build from scratch.
  */
-import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeSearchIndex } from '../../src/build/search-index.ts';
-import { cleanEnv, FIXTURE_NOW, fixtureContent, makeProject, readPage, removeProject, repoRoot, runBuild } from '../helpers/project.ts';
+import { fixtureContent, makeProject, readPage, removeProject, runBuild } from '../helpers/project.ts';
 import { countIndexed, readSearchShards } from '../helpers/search-index.ts';
 import { digestDist } from '../helpers/site-checks.ts';
 
@@ -59,20 +57,6 @@ describe('search bundles', () => {
     for (const [page, bundle] of [['/search/', '/pagefind/zh/'], ['/zh-hant/search/', '/pagefind/zh-hant/'], ['/en/search/', '/pagefind/en/']] as const) {
       expect(readPage(dir, page).querySelector('#search')!.getAttribute('data-bundle'), page).toBe(bundle);
     }
-  });
-
-  it('indexes while Astro encodes images: Astro alone leaves every bundle the build then links in', async () => {
-    const site = join(dir, '.gazette/astro-only');
-    rmSync(join(dir, '.gazette/cache/search'), { recursive: true, force: true });
-    const astro = spawnSync(process.execPath, [join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', site], {
-      cwd: dir,
-      encoding: 'utf8',
-      env: cleanEnv({ GAZETTE_NOW: FIXTURE_NOW, SITE_URL: 'https://news.example.org', NODE_ENV: 'production', GAZETTE_VALIDATED: '1', GAZETTE_EARLY_SEARCH: '1' }),
-    });
-    expect(astro.status, astro.stderr).toBe(0);
-    const report = await writeSearchIndex(site, join(dir, '.gazette/cache'), Date.now());
-    expect(report).toEqual({ pages: { zh: 3, 'zh-hant': 3, en: 1 }, shards: 3, reused: 3 });
-    rmSync(site, { recursive: true, force: true });
   });
 
   it('re-indexes only the languages of an edited story, and leaves the other byte for byte', () => {

@@ -1,8 +1,7 @@
 /**
- * Preloaded into `scripts/build.ts` (and, for the search index, into its children too) by the
- * kill-and-rebuild test (`node --import`), to hold the build still at a step that takes a few
- * milliseconds and would never be hit by timing alone: the step prints `stall: <op>` on stderr
- * and waits STALL_MS, and the test kills it there.
+ * Preloaded into `scripts/build.ts` by the kill-and-rebuild test (`node --import`), to hold the
+ * build still at a step that takes a few milliseconds and would never be hit by timing alone:
+ * the step prints `stall: <op>` on stderr and waits STALL_MS, and the test kills it there.
  * - STALL_AT=swap: before every rename, removal or copy of the live dist/ itself (the swap);
  * - STALL_AT=search: when a search shard has been written aside and its manifest is about to be
  *   written, before the shard is renamed into the cache (on the small fixture it takes ~0.1 s).
