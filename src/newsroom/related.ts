@@ -60,10 +60,11 @@ interface RelatedIndex<T> {
   /** "<locale>\0<section>" → a number for it, and each item's section as that number. */
   sectionNumbers: Map<string, number>;
   sectionOf: Int32Array;
-  /** "<locale>\0<id>" → position in items: a story has one version a language (site data's byKey). */
-  positions: Map<string, number>;
-  /** Shared tags per item while one story is scored; all zero between calls. */
+  /** "<locale>\0<id>" → positions in items (one, as site data has it; more only in malformed input). */
+  positions: Map<string, number[]>;
+  /** Shared tags per item, and 1 for the story's own versions, while one story is scored; all zero between calls. */
   shared: Uint32Array;
+  own: Uint8Array;
 }
 
 const indexes = new WeakMap<readonly RelatedCandidate[], RelatedIndex<RelatedCandidate>>();
@@ -76,7 +77,7 @@ function getIndex<T extends RelatedCandidate>(candidates: readonly T[]): Related
   const bySection = new Map<string, number[]>();
   const sectionNumbers = new Map<string, number>();
   const sectionOf = new Int32Array(items.length);
-  const positions = new Map<string, number>();
+  const positions = new Map<string, number[]>();
   const add = (map: Map<string, number[]>, key: string, i: number) => {
     const list = map.get(key);
     if (list) list.push(i);
@@ -88,9 +89,9 @@ function getIndex<T extends RelatedCandidate>(candidates: readonly T[]): Related
     add(bySection, section, i);
     if (!sectionNumbers.has(section)) sectionNumbers.set(section, sectionNumbers.size);
     sectionOf[i] = sectionNumbers.get(section)!;
-    positions.set(`${other.locale}\0${other.id}`, i);
+    add(positions, `${other.locale}\0${other.id}`, i);
   });
-  index = { items, byTag, bySection, sectionNumbers, sectionOf, positions, shared: new Uint32Array(items.length) };
+  index = { items, byTag, bySection, sectionNumbers, sectionOf, positions, shared: new Uint32Array(items.length), own: new Uint8Array(items.length) };
   indexes.set(candidates, index);
   return index;
 }
@@ -104,13 +105,16 @@ function getIndex<T extends RelatedCandidate>(candidates: readonly T[]): Related
  * section, stories sharing only the section are needed only to fill the list, newest first.
  */
 export function pickRelated<T extends RelatedCandidate>(story: RelatedCandidate, candidates: readonly T[], max: number = site.relatedStories): T[] {
-  if (max <= 0) return [];
-  const { items, byTag, bySection, sectionNumbers, sectionOf, positions, shared } = getIndex(candidates);
+  // A whole number of stories: 2.5 shows two, NaN none.
+  max = Math.floor(max);
+  if (!(max > 0)) return [];
+  const { items, byTag, bySection, sectionNumbers, sectionOf, positions, shared, own } = getIndex(candidates);
   const section = `${story.locale}\0${story.data.section}`;
   const ownSection = sectionNumbers.get(section) ?? -1;
   // The story itself, when it is a candidate (a published story's own page); its translations are
   // in other languages' lists.
-  const self = positions.get(`${story.locale}\0${story.id}`) ?? -1;
+  const selves = positions.get(`${story.locale}\0${story.id}`) ?? [];
+  for (const i of selves) own[i] = 1;
   const touched: number[] = [];
   for (const tag of tagSet(story.data.tags)) {
     for (const i of byTag.get(`${story.locale}\0${tag}`) ?? []) if (shared[i]++ === 0) touched.push(i);
@@ -119,7 +123,7 @@ export function pickRelated<T extends RelatedCandidate>(story: RelatedCandidate,
   const best: number[] = [];
   const scores: number[] = [];
   for (const i of touched) {
-    if (i === self) continue;
+    if (own[i]) continue;
     const score = shared[i]! * TAG_WEIGHT + (sectionOf[i] === ownSection ? SECTION_WEIGHT : 0);
     let at = best.length;
     while (at > 0 && (score > scores[at - 1]! || (score === scores[at - 1]! && i < best[at - 1]!))) at--;
@@ -134,8 +138,9 @@ export function pickRelated<T extends RelatedCandidate>(story: RelatedCandidate,
   // Scored below any story sharing a tag (SECTION_WEIGHT < TAG_WEIGHT), already in rank order.
   for (const i of bySection.get(section) ?? []) {
     if (best.length >= max) break;
-    if (shared[i] === 0 && i !== self) best.push(i);
+    if (shared[i] === 0 && !own[i]) best.push(i);
   }
   for (const i of touched) shared[i] = 0;
+  for (const i of selves) own[i] = 0;
   return best.map((i) => items[i]!);
 }

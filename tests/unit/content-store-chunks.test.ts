@@ -16,13 +16,20 @@ const { chunkString } = (await import(pathToFileURL(join(astroDir, 'dist/content
 
 const bytes = (text: string) => new TextEncoder().encode(text).length;
 
-// 1, 2, 3 and 4 bytes a character (the last a surrogate pair), and a lone surrogate (U+FFFD, 3 bytes).
-const SAMPLE = 'a-é-连-𠀋-\uD800-'.repeat(40) + '碳纤维鱼竿 📰 "quoted" ' + 'z'.repeat(50);
+// 1, 2, 3 and 4 bytes a character (the last a surrogate pair), each width's first and last code
+// point, and broken surrogates (each U+FFFD, 3 bytes): lone high, lone low, reversed, and a high
+// one ending the text.
+const SAMPLE =
+  'a-é-连-𠀋-\uD800-'.repeat(40) +
+  '\u007F\u0080\u07FF\u0800\uFFFF\u{10000}\u{10FFFF}\uDC00x\uDC00\uD800' +
+  '碳纤维鱼竿 📰 "quoted" ' +
+  'z'.repeat(50) +
+  '\uD800';
 
 afterEach(() => vi.restoreAllMocks());
 
 describe('the content store in chunks (patched Astro)', () => {
-  for (const max of [1, 2, 3, 4, 5, 7, 64]) {
+  for (const max of [0, 1, 2, 3, 4, 5, 7, 64]) {
     it(`cuts into chunks of at most ${max} UTF-8 bytes, each as full as the next character allows`, () => {
       const chunks = chunkString(SAMPLE, max);
       expect(chunks.join('')).toBe(SAMPLE);
