@@ -20,26 +20,16 @@ export interface RelatedCandidate {
   data: { section: string; tags: string[]; published: Date };
 }
 
-/** Tags compared as their archive slugs, so "Testing" and "testing" are one tag, as they are one archive page; each story's set is made once. */
-const tagSets = new WeakMap<readonly string[], Set<string>>();
-function tagSet(tags: readonly string[]): Set<string> {
-  let set = tagSets.get(tags);
-  if (!set) {
-    set = new Set(tags.map(toTagSlug).filter(Boolean));
-    tagSets.set(tags, set);
-  }
-  return set;
-}
+/** Tags compared as their archive slugs, so "Testing" and "testing" are one tag, as they are one archive page. */
+const tagSet = (tags: string[]) => new Set(tags.map(toTagSlug).filter(Boolean));
+
+/** The score of a story sharing `sharedTags` tags, and the section or not. */
+const toScore = (sharedTags: number, sameSection: boolean) => sharedTags * TAG_WEIGHT + (sameSection ? SECTION_WEIGHT : 0);
 
 /** 0 when the two share neither a tag nor a section: such a story is not related, however recent. */
 export function relatedScore(story: RelatedCandidate, other: RelatedCandidate): number {
-  return scoreWith(tagSet(story.data.tags), story.data.section, other);
-}
-
-function scoreWith(tags: Set<string>, section: string, other: RelatedCandidate): number {
-  let shared = 0;
-  for (const tag of tagSet(other.data.tags)) if (tags.has(tag)) shared++;
-  return shared * TAG_WEIGHT + (section === other.data.section ? SECTION_WEIGHT : 0);
+  const tags = tagSet(story.data.tags);
+  return toScore([...tagSet(other.data.tags)].filter((tag) => tags.has(tag)).length, story.data.section === other.data.section);
 }
 
 /** Negative when `a` ranks before `b` at the same score: newer first, then by id. */
@@ -60,11 +50,11 @@ interface RelatedIndex<T> {
   /** "<locale>\0<section>" → a number for it, and each item's section as that number. */
   sectionNumbers: Map<string, number>;
   sectionOf: Int32Array;
-  /** "<locale>\0<id>" → positions in items (one, as site data has it; more only in malformed input). */
-  positions: Map<string, number[]>;
-  /** Shared tags per item, and 1 for the story's own versions, while one story is scored; all zero between calls. */
+  /** Story id → a number for it, and each item's story as that number. */
+  idNumbers: Map<string, number>;
+  idOf: Int32Array;
+  /** Shared tags per item while one story is scored; all zero between calls. */
   shared: Uint32Array;
-  own: Uint8Array;
 }
 
 const indexes = new WeakMap<readonly RelatedCandidate[], RelatedIndex<RelatedCandidate>>();
@@ -77,21 +67,25 @@ function getIndex<T extends RelatedCandidate>(candidates: readonly T[]): Related
   const bySection = new Map<string, number[]>();
   const sectionNumbers = new Map<string, number>();
   const sectionOf = new Int32Array(items.length);
-  const positions = new Map<string, number[]>();
+  const idNumbers = new Map<string, number>();
+  const idOf = new Int32Array(items.length);
   const add = (map: Map<string, number[]>, key: string, i: number) => {
     const list = map.get(key);
     if (list) list.push(i);
     else map.set(key, [i]);
   };
+  const numberOf = (numbers: Map<string, number>, key: string) => {
+    if (!numbers.has(key)) numbers.set(key, numbers.size);
+    return numbers.get(key)!;
+  };
   items.forEach((other, i) => {
     for (const tag of tagSet(other.data.tags)) add(byTag, `${other.locale}\0${tag}`, i);
     const section = `${other.locale}\0${other.data.section}`;
     add(bySection, section, i);
-    if (!sectionNumbers.has(section)) sectionNumbers.set(section, sectionNumbers.size);
-    sectionOf[i] = sectionNumbers.get(section)!;
-    add(positions, `${other.locale}\0${other.id}`, i);
+    sectionOf[i] = numberOf(sectionNumbers, section);
+    idOf[i] = numberOf(idNumbers, other.id);
   });
-  index = { items, byTag, bySection, sectionNumbers, sectionOf, positions, shared: new Uint32Array(items.length), own: new Uint8Array(items.length) };
+  index = { items, byTag, bySection, sectionNumbers, sectionOf, idNumbers, idOf, shared: new Uint32Array(items.length) };
   indexes.set(candidates, index);
   return index;
 }
@@ -108,13 +102,11 @@ export function pickRelated<T extends RelatedCandidate>(story: RelatedCandidate,
   // A whole number of stories: 2.5 shows two, NaN none.
   max = Math.floor(max);
   if (!(max > 0)) return [];
-  const { items, byTag, bySection, sectionNumbers, sectionOf, positions, shared, own } = getIndex(candidates);
+  const { items, byTag, bySection, sectionNumbers, sectionOf, idNumbers, idOf, shared } = getIndex(candidates);
   const section = `${story.locale}\0${story.data.section}`;
   const ownSection = sectionNumbers.get(section) ?? -1;
-  // The story itself, when it is a candidate (a published story's own page); its translations are
-  // in other languages' lists.
-  const selves = positions.get(`${story.locale}\0${story.id}`) ?? [];
-  for (const i of selves) own[i] = 1;
+  // Never the story itself; its translations are in other languages' lists.
+  const self = idNumbers.get(story.id) ?? -1;
   const touched: number[] = [];
   for (const tag of tagSet(story.data.tags)) {
     for (const i of byTag.get(`${story.locale}\0${tag}`) ?? []) if (shared[i]++ === 0) touched.push(i);
@@ -123,8 +115,8 @@ export function pickRelated<T extends RelatedCandidate>(story: RelatedCandidate,
   const best: number[] = [];
   const scores: number[] = [];
   for (const i of touched) {
-    if (own[i]) continue;
-    const score = shared[i]! * TAG_WEIGHT + (sectionOf[i] === ownSection ? SECTION_WEIGHT : 0);
+    if (idOf[i] === self) continue;
+    const score = toScore(shared[i]!, sectionOf[i] === ownSection);
     let at = best.length;
     while (at > 0 && (score > scores[at - 1]! || (score === scores[at - 1]! && i < best[at - 1]!))) at--;
     if (at >= max) continue;
@@ -138,9 +130,8 @@ export function pickRelated<T extends RelatedCandidate>(story: RelatedCandidate,
   // Scored below any story sharing a tag (SECTION_WEIGHT < TAG_WEIGHT), already in rank order.
   for (const i of bySection.get(section) ?? []) {
     if (best.length >= max) break;
-    if (shared[i] === 0 && !own[i]) best.push(i);
+    if (shared[i] === 0 && idOf[i] !== self) best.push(i);
   }
   for (const i of touched) shared[i] = 0;
-  for (const i of selves) own[i] = 0;
   return best.map((i) => items[i]!);
 }
