@@ -5,7 +5,7 @@
  * empty rather than an error: a new site may have no people/ or photos/ yet.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 /** Names in a folder, sorted by code unit so every machine lists them alike. */
 export function listDir(dir: string): string[] {
@@ -25,4 +25,9 @@ export function listFiles(dir: string, out: string[] = []): string[] {
     else out.push(path);
   }
   return out;
+}
+
+/** `file`'s path below `dir` with forward slashes, as site paths and manifests write it on any OS. */
+export function relativePath(dir: string, file: string): string {
+  return relative(dir, file).split('\\').join('/');
 }

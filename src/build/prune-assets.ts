@@ -5,8 +5,8 @@
  * original costs readers bytes, and an unpublished story's photo is a leak.
  */
 import { readFileSync, rmSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { listFiles } from './files.ts';
+import { join } from 'node:path';
+import { listFiles, relativePath } from './files.ts';
 
 const TEXT_EXTENSIONS = /\.(html|xml|json|css|js|txt|webmanifest)$/;
 
@@ -27,7 +27,7 @@ export function pruneUnreferencedAssets(dist: string, assetsDir = '_astro'): str
   }
   const removed: string[] = [];
   for (const asset of assets) {
-    const sitePath = `/${relative(dist, asset).split('\\').join('/')}`;
+    const sitePath = `/${relativePath(dist, asset)}`;
     if (!referenced.has(sitePath)) {
       rmSync(asset);
       removed.push(sitePath);

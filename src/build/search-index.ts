@@ -14,7 +14,7 @@ import { dirname, join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
 import { localeKeys, locales, type Locale } from '../config/locales.ts';
 import { toSearchBundlePath, toSearchLocale } from '../newsroom/search-shards.ts';
-import { listFiles } from './files.ts';
+import { listFiles, relativePath } from './files.ts';
 import { getSourceHash, sha256 } from './hash.ts';
 import { packageVersion } from './packages.ts';
 
@@ -49,7 +49,7 @@ function readShards(siteDir: string): ShardInput[] {
     const years = existsSync(base) ? readdirSync(base).filter((name) => /^\d{4}$/.test(name)).sort() : [];
     const files: ShardInput['files'] = [];
     for (const file of years.flatMap((year) => listFiles(join(base, year)))) {
-      const sourcePath = relative(siteDir, file).split('\\').join('/');
+      const sourcePath = relativePath(siteDir, file);
       if (!sourcePath.endsWith('/index.html') || toSearchLocale(`/${sourcePath.slice(0, -'index.html'.length)}`) !== locale) continue;
       // Bytes, not text: decoding every page of the archive on every build is what it would cost.
       const bytes = readFileSync(file);
@@ -66,7 +66,7 @@ function readShards(siteDir: string): ShardInput[] {
 function listSizes(dir: string): Record<string, number> {
   return Object.fromEntries(
     listFiles(dir)
-      .map((file) => [relative(dir, file).split('\\').join('/'), statSync(file).size] as const)
+      .map((file) => [relativePath(dir, file), statSync(file).size] as const)
       .filter(([name]) => name !== MANIFEST),
   );
 }
