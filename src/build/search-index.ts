@@ -4,19 +4,22 @@
  * (src/newsroom/search-shards.ts, decision 016), each made by a Pagefind process of its own.
  *
  * Each shard is cached in .gazette/cache/search/ under a hash of its pages' bytes, so a rebuild
- * re-indexes only the languages whose pages changed, and Pagefind, which holds a whole index in
- * memory, never holds more than one language. Only story pages carrying data-pagefind-body
- * (headline and body) are indexed: front pages, archives, redirects of old addresses,
- * navigation and footers never match. Drafts are never built, so never indexed.
+ * re-indexes only the languages whose pages changed. Pagefind holds a whole index in memory, so
+ * languages are indexed side by side only while their estimate fits site.searchIndexMemoryMb.
+ * Only story pages carrying data-pagefind-body (headline and body) are indexed: front pages,
+ * archives, redirects of old addresses, navigation and footers never match. Drafts are never
+ * built, so never indexed.
  */
+import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import * as pagefind from 'pagefind';
 import { localeKeys, locales, type Locale } from '../config/locales.ts';
+import { site } from '../config/site.ts';
 import { toSearchBundlePath, toSearchLocale } from '../newsroom/search-shards.ts';
 import { listFiles, relativePath } from './files.ts';
 import { getSourceHash, sha256 } from './hash.ts';
-import { packageVersion } from './packages.ts';
+import { runWithinBudget } from './memory-budget.ts';
+import { packageDir, packageVersion } from './packages.ts';
 
 /** Pages indexed per language, and how many shards were written and how many of them came from the cache. */
 export interface SearchIndexReport {
@@ -88,22 +91,40 @@ function isWhole(dir: string): boolean {
   }
 }
 
-async function indexShard(siteDir: string, shard: ShardInput, outputPath: string): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-  try {
-    // Pagefind reads the shard's folder itself (in parallel); the few redirect pages of old
-    // addresses the glob also matches carry no data-pagefind-body and are skipped by it.
-    const prefix = locales[shard.locale].prefix;
-    const glob = `${prefix ? `${prefix}/` : ''}[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html`;
-    const added = await index.addDirectory({ path: siteDir, glob });
-    if (added.errors.length > 0) throw new Error(`pagefind: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-  } finally {
-    // One Pagefind process per shard: its memory goes with it.
-    await pagefind.close();
-  }
+/**
+ * Pagefind's command line, from its npm package. A process per language, not the Node API: that
+ * drives one backend per process, which indexes one bundle at a time, and costs more per bundle.
+ * Both write the same bytes.
+ */
+const PAGEFIND_CLI = join(packageDir('pagefind'), 'lib', 'runner', 'bin.cjs');
+
+/**
+ * Pagefind's memory while it indexes, per page: what the budget (site.searchIndexMemoryMb)
+ * counts. Measured on Chinese story pages, the most costly (docs/performance.md, "Ninth session").
+ */
+const MB_PER_PAGE = 1.1;
+
+/** One shard, indexed by its own Pagefind process; its output is shown only if it fails. */
+function indexShard(siteDir: string, shard: ShardInput, outputPath: string, cwd: string): Promise<void> {
+  const prefix = locales[shard.locale].prefix;
+  // The few redirect pages of old addresses the glob also matches carry no data-pagefind-body
+  // and are skipped by Pagefind.
+  const glob = `${prefix ? `${prefix}/` : ''}[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html`;
+  // Pagefind also reads its settings from PAGEFIND_* variables and a pagefind.* file in its
+  // working folder: neither may change what Gazette indexes. Where its binary is may be set
+  // (PAGEFIND_EXTENDED_BINARY_PATH, for a machine npm has no binary for).
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('PAGEFIND_') || name.endsWith('_BINARY_PATH')));
+  const args = [PAGEFIND_CLI, '--site', siteDir, '--glob', glob, '--output-path', outputPath, '--quiet'];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('error', reject);
+    child.once('close', (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new Error(`pagefind: the ${shard.locale} index failed (${signal ?? `exit code ${code}`}): ${output.trim()}`));
+    });
+  });
 }
 
 /**
@@ -149,23 +170,38 @@ export async function writeSearchIndex(siteDir: string, cacheDir: string): Promi
   const version = `${packageVersion('pagefind')}\0${getSourceHash(import.meta.url)}`;
   const shards = readShards(siteDir);
   const report: SearchIndexReport = { pages: Object.fromEntries(localeKeys.map((locale) => [locale, 0])) as Record<Locale, number>, shards: shards.length, reused: 0 };
-  const used = new Set<string>();
   const written = new Set<string>();
-  for (const shard of shards) {
+  const entries = shards.map((shard) => {
     const key = hash([version, shard.locale, ...shard.files.flatMap((file) => [file.sourcePath, file.digest])].join('\0')).slice(0, 20);
     const name = `${shard.locale}-${key}`;
-    const cached = join(cache, name);
-    used.add(name);
-    if (isWhole(cached)) report.reused++;
-    else {
-      rmSync(cached, { recursive: true, force: true });
-      // Written aside and renamed: a build killed while indexing leaves no entry under this name.
-      const aside = join(cache, `unfinished-${process.pid}-${name}`);
-      rmSync(aside, { recursive: true, force: true });
-      await indexShard(siteDir, shard, aside);
-      writeFileSync(join(aside, MANIFEST), JSON.stringify(listSizes(aside)));
-      renameSync(aside, cached);
-    }
+    return { shard, name, cached: join(cache, name) };
+  });
+  // Languages whose pages changed are indexed side by side while their estimated memory fits
+  // the newsroom's budget, one at a time on a large archive: Pagefind alone leaves a core idle
+  // for much of its run.
+  const stale = entries.filter(({ cached }) => !isWhole(cached));
+  report.reused = entries.length - stale.length;
+  await runWithinBudget(
+    stale.map(({ shard, name, cached }) => ({
+      cost: shard.files.length * MB_PER_PAGE,
+      run: async () => {
+        rmSync(cached, { recursive: true, force: true });
+        // Written aside and renamed: a build killed while indexing leaves no entry under this name.
+        const aside = join(cache, `unfinished-${process.pid}-${name}`);
+        rmSync(aside, { recursive: true, force: true });
+        try {
+          await indexShard(siteDir, shard, aside, cache);
+        } catch (error) {
+          rmSync(aside, { recursive: true, force: true });
+          throw error;
+        }
+        writeFileSync(join(aside, MANIFEST), JSON.stringify(listSizes(aside)));
+        renameSync(aside, cached);
+      },
+    })),
+    site.searchIndexMemoryMb,
+  );
+  for (const { shard, cached } of entries) {
     const target = join(siteDir, toSearchBundlePath(shard.locale));
     linkTree(cached, target, (name) => UNUSED.test(name) || name === MANIFEST);
     // The UI is the same file in every shard of one Pagefind version.
@@ -175,6 +211,7 @@ export async function writeSearchIndex(siteDir: string, cacheDir: string): Promi
     report.pages[shard.locale] += Object.values(entry.languages).reduce((sum, { page_count }) => sum + page_count, 0);
   }
   // Shards of edits since replaced, and whatever a killed build left aside.
+  const used = new Set(entries.map(({ name }) => name));
   for (const name of readdirSync(cache)) if (!used.has(name)) rmSync(join(cache, name), { recursive: true, force: true });
   checkSearchPages(siteDir, written);
   return report;

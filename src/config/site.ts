@@ -53,6 +53,8 @@ export const site = {
   searchThumbnail: { width: 320, height: 213 },
   /** Largest photo accepted, in pixels: 100 MP holds any newsroom camera (61 MP) with room, and decodes in ~400 MB, so a pixel bomb cannot exhaust the build machine. */
   maxPhotoPixels: 100_000_000,
+  /** Memory the search index may take at once, in MB: languages are indexed side by side while their estimate fits, one at a time beyond it (a large archive's language alone may exceed it). */
+  searchIndexMemoryMb: 3072,
 } as const;
 
 /** The site URL a build uses: SITE_URL wins so staging and production differ only by env. */

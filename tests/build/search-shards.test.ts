@@ -78,8 +78,10 @@ describe('search bundles', () => {
     const indexFile = join(zh, 'index', readdirSync(join(zh, 'index'))[0]!);
     writeFileSync(indexFile, readFileSync(indexFile).subarray(0, 10));
     rmSync(join(cache, entries.find((name) => name.startsWith('en-'))!), { recursive: true });
-    const rebuilt = build(dir);
-    expect(rebuilt).toMatch(/^search index: .*; 2 language\(s\) indexed, 1 unchanged$/m);
+    // Pagefind's own settings from the environment must not change what Gazette indexes.
+    const result = runBuild(dir, { PAGEFIND_EXCLUDE_SELECTORS: 'p', PAGEFIND_FORCE_LANGUAGE: 'en' });
+    expect(result.status, result.output).toBe(0);
+    expect(result.output).toMatch(/^search index: .*; 2 language\(s\) indexed, 1 unchanged$/m);
 
     const fresh = makeProject(join(dir, 'content'));
     others.push(fresh);
@@ -87,5 +89,20 @@ describe('search bundles', () => {
     expect(digestDist(dir)).toEqual(digestDist(fresh));
     // Replaced entries do not pile up: one per language.
     expect(readdirSync(cache)).toHaveLength(3);
+  });
+
+  it('stops the build when Pagefind fails, saying which language and why, and keeps the last good site', () => {
+    const before = digestDist(dir);
+    const failing = join(dir, 'failing-pagefind.sh');
+    writeFileSync(failing, '#!/bin/sh\n# Called as: --site S --glob G --output-path P --quiet. Half a bundle, then the failure.\nmkdir -p "$6" && echo partial > "$6/pagefind-entry.json"\necho "index: no space left on device" >&2\nexit 3\n', { mode: 0o755 });
+    appendFileSync(join(dir, ZH), '\n又一处补充。\n');
+    const result = runBuild(dir, { PAGEFIND_EXTENDED_BINARY_PATH: failing });
+    expect(result.status).toBe(1);
+    expect(result.output).toMatch(/^pagefind: the (zh|zh-hant) index failed \(exit code 3\): index: no space left on device$/m);
+    expect(result.output).toMatch(/Build failed: dist\/ was left as it was\.$/m);
+    expect(digestDist(dir)).toEqual(before);
+    // Nothing half-made is kept: the next build indexes both Chinese languages again.
+    expect(readdirSync(join(dir, '.gazette/cache/search')).filter((name) => name.startsWith('unfinished-'))).toEqual([]);
+    expect(build(dir)).toMatch(/^search index: .*; 2 language\(s\) indexed, 1 unchanged$/m);
   });
 });
