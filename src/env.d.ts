@@ -1,6 +1,8 @@
 interface ImportMetaEnv {
   /** true only under `astro dev`: drafts and scheduled stories show, with a banner. Set by the gazette integration. */
   readonly GAZETTE_PREVIEW: boolean;
+  /** true only under `astro build`. Set by the gazette integration. */
+  readonly GAZETTE_BUILD: boolean;
 }
 
 declare namespace App {

@@ -37,7 +37,11 @@ export default function gazette(): AstroIntegration {
       'astro:config:setup': async ({ config, command, logger, updateConfig }) => {
         // Drafts show only in `astro dev`. Decided by the command, never by NODE_ENV or
         // import.meta.env.DEV, which a stray NODE_ENV=development would flip in production.
-        updateConfig({ vite: { define: { 'import.meta.env.GAZETTE_PREVIEW': JSON.stringify(command === 'dev') } } });
+        updateConfig({
+          vite: {
+            define: { 'import.meta.env.GAZETTE_PREVIEW': JSON.stringify(command === 'dev'), 'import.meta.env.GAZETTE_BUILD': JSON.stringify(command === 'build') },
+          },
+        });
         if (command === 'build' && process.env.GAZETTE_VALIDATED === '1') return;
         if (command !== 'build' && command !== 'dev') return;
         // Vitest loads this config as 'dev' only to compile components for unit tests, which bring

@@ -4,6 +4,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { join } from 'node:path';
+import { listDir, listDirs } from '../build/files.ts';
 import { localeKeys, type Locale } from '../config/locales.ts';
 import { getSiteUrl, site } from '../config/site.ts';
 import { getNow } from '../newsroom/now.ts';
@@ -56,6 +57,21 @@ export function getPhotoIds(entry: StoryEntry): string[] {
   return [...new Set([...(entry.data.hero ? [entry.data.hero] : []), ...body])];
 }
 
+/**
+ * Every story folder with a file has entries in Astro's content store. Astro loads the store
+ * into a build empty, without a word, when it cannot read it: the site would go out without its
+ * stories. Drafts count too (the store holds every file; publishing rules come after).
+ */
+export function assertStoriesLoaded(stories: readonly { id: string }[], storiesDir: string): void {
+  const loaded = new Set(stories.map((entry) => entry.id.split('/')[0]));
+  const missing = listDirs(storiesDir).filter((id) => !loaded.has(id) && listDir(join(storiesDir, id)).some((name) => name.endsWith('.mdx')));
+  if (missing.length === 0) return;
+  throw new Error(
+    `content/stories/${missing[0]}${missing.length > 1 ? ` and ${missing.length - 1} more` : ''}: not in Astro's content store, so the build would publish a site without ${missing.length > 1 ? 'them' : 'it'}. ` +
+      'This is a fault in Gazette or Astro, not in the content: delete .gazette/cache and build again, and report it if it happens again.',
+  );
+}
+
 let cached: Promise<SiteData> | undefined;
 
 /** Loaded once per build; every caller shares the same promise. */
@@ -75,6 +91,8 @@ async function loadSiteData(): Promise<SiteData> {
     getCollection('sections'),
     getCollection('pages'),
   ]);
+  // `=== true`: Vitest hands defines over as strings, and 'false' is truthy.
+  if (import.meta.env.GAZETTE_BUILD === true) assertStoriesLoaded(stories, join(process.cwd(), 'content', 'stories'));
   const versions: StoryVersion[] = [];
   for (const entry of stories) {
     // Entry ids are "<story-id>/<lang>" from content/stories/<story-id>/<lang>.mdx.

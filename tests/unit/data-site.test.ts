@@ -1,8 +1,11 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getCrop, getResponsiveImage, getStructuredDataCrops } from '../../src/site/images.ts';
 import { withCacheKeys } from '../../src/site/page-cache-keys.ts';
 import { getFrontPagePaths, getSitePaths } from '../../src/site/routes.ts';
-import { getSiteData, getVersion } from '../../src/site/site-data.ts';
+import { assertStoriesLoaded, getSiteData, getVersion } from '../../src/site/site-data.ts';
 import { getAuthorLinks, getCardProps, getPhotoView, getStoryAlternates, getTagLinks } from '../../src/site/views.ts';
 import { image, imageCalls, person, photo, staff, story, TEST_NOW, useContent, type ContentFixtures } from '../helpers/mock-content.ts';
 
@@ -199,5 +202,22 @@ describe('derived images', () => {
     const crops = await getStructuredDataCrops(photo, 'https://news.test');
     expect(crops.map((crop) => [crop.width, crop.height])).toEqual([[1200, 675], [1200, 900], [1200, 1200]]);
     expect(crops.every((crop) => crop.url.startsWith('https://news.test/_astro/'))).toBe(true);
+  });
+});
+
+describe('site data: a content store that did not load', () => {
+  it('fails the build naming the story folders missing from the store, drafts included, and passes when each has entries', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gazette-stories-'));
+    try {
+      for (const [id, files] of [['lead', ['zh.mdx', 'en.mdx']], ['draft', ['zh.mdx']], ['notes-only', ['notes.txt']]] as const) {
+        mkdirSync(join(dir, id));
+        for (const file of files) writeFileSync(join(dir, id, file), '');
+      }
+      expect(() => assertStoriesLoaded([{ id: 'lead/zh' }, { id: 'lead/zh-hant' }, { id: 'draft/zh' }], dir)).not.toThrow();
+      expect(() => assertStoriesLoaded([], dir)).toThrow(/^content\/stories\/draft and 1 more: not in Astro's content store, so the build would publish a site without them\. This is a fault in Gazette or Astro, not in the content: delete \.gazette\/cache/);
+      expect(() => assertStoriesLoaded([{ id: 'lead/en' }], dir)).toThrow(/^content\/stories\/draft: not in Astro's content store, so the build would publish a site without it\./);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
