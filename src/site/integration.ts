@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkContent } from '../check/check-content.ts';
+import { contentStoreAtRuntime } from './content-store-plugin.ts';
 import { showContentErrors } from './dev-errors.ts';
 import { readPageMetaFromHtml, type PageMeta } from './sitemap-config.ts';
 
@@ -40,6 +41,7 @@ export default function gazette(): AstroIntegration {
         updateConfig({
           vite: {
             define: { 'import.meta.env.GAZETTE_PREVIEW': JSON.stringify(command === 'dev'), 'import.meta.env.GAZETTE_BUILD': JSON.stringify(command === 'build') },
+            plugins: [contentStoreAtRuntime(new URL('data-store/', config.cacheDir))],
           },
         });
         if (command === 'build' && process.env.GAZETTE_VALIDATED === '1') return;
