@@ -4,9 +4,11 @@
  *
  * Astro writes its caches in place, with no rename: an encoded image is written straight into
  * `assets/` (a kill inside the write leaves half an image, served from then on as a cache hit),
- * and each rendered page is copied into `dist/` before `incremental-build.json` records which
+ * and each rendered page is written into `dist/` before `incremental-build.json` records which
  * cache key it was rendered for (a kill between the two, then the edit undone, and the next build
  * restores the page of the undone edit). Neither can be told from a good entry by looking at it.
+ * (Pages are written aside and renamed since the patch of decision 019, which leaves a `.tmp`
+ * file at worst, discarded alike.)
  *
  * So a marker file stands in `cacheDir` from the start of a build until Astro has finished. A
  * build that finds it discards every file of those three that was written since the marker: the

@@ -5,7 +5,7 @@
  * and the log must show the pages that show an edited story rendered, and others restored
  * (docs/decisions/015-finer-page-cache-keys.md).
  */
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureContent, makeProject, readPage, removeProject, runBuild, textOf } from '../helpers/project.ts';
@@ -86,6 +86,12 @@ describe('incremental rebuilds', () => {
     appendFileSync(join(dir, STORY, 'zh.mdx'), `\n${sentence}\n`);
     expectOnlyChineseRendered(rebuild());
     expect(textOf(readPage(dir, '/2025/12/22/bilingual-story/').querySelector('.story-body'))).toContain(sentence);
+    // Restored pages are links to their cached copies, not copies (decision 019); rendered ones are files of their own.
+    const inode = (path: string) => statSync(path).ino;
+    const restored = 'en/2025/12/22/bilingual-story/index.html';
+    expect(inode(join(dir, 'dist', restored))).toBe(inode(join(dir, '.gazette/cache/dist', restored)));
+    const rendered = '2025/12/22/bilingual-story/index.html';
+    expect(inode(join(dir, 'dist', rendered))).not.toBe(inode(join(dir, '.gazette/cache/dist', rendered)));
     expect(digestDist(dir)).toEqual(buildFromScratch());
   });
 
