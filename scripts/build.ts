@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { localeKeys, locales } from '../src/config/locales.ts';
 import { getNow } from '../src/newsroom/now.ts';
 import { pruneUnreferencedAssets } from '../src/build/prune-assets.ts';
+import { stopPagefind } from '../src/build/pagefind-cli.ts';
 import { writeSearchIndex } from '../src/build/search-index.ts';
 import { beginBuild, finishBuild } from '../src/build/unfinished-build.ts';
 
@@ -119,6 +120,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     check.stop();
     astro.stop();
+    stopPagefind();
     rmSync(next, { recursive: true, force: true });
     process.exit(130);
   });

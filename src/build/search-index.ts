@@ -10,8 +10,8 @@
  * archives, redirects of old addresses, navigation and footers never match. Drafts are never
  * built, so never indexed.
  */
-import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { localeKeys, locales, type Locale } from '../config/locales.ts';
 import { site } from '../config/site.ts';
@@ -19,7 +19,8 @@ import { toSearchBundlePath, toSearchLocale } from '../newsroom/search-shards.ts
 import { listFiles, relativePath } from './files.ts';
 import { getSourceHash, sha256 } from './hash.ts';
 import { runWithinBudget } from './memory-budget.ts';
-import { packageDir, packageVersion } from './packages.ts';
+import { packageVersion } from './packages.ts';
+import { getPagefindEnv, runPagefind, stopPagefind } from './pagefind-cli.ts';
 
 /** Pages indexed per language, and how many shards were written and how many of them came from the cache. */
 export interface SearchIndexReport {
@@ -92,39 +93,18 @@ function isWhole(dir: string): boolean {
 }
 
 /**
- * Pagefind's command line, from its npm package. A process per language, not the Node API: that
- * drives one backend per process, which indexes one bundle at a time, and costs more per bundle.
- * Both write the same bytes.
- */
-const PAGEFIND_CLI = join(packageDir('pagefind'), 'lib', 'runner', 'bin.cjs');
-
-/**
  * Pagefind's memory while it indexes, per page: what the budget (site.searchIndexMemoryMb)
  * counts. Measured on Chinese story pages, the most costly (docs/performance.md, "Ninth session").
  */
 const MB_PER_PAGE = 1.1;
 
-/** One shard, indexed by its own Pagefind process; its output is shown only if it fails. */
+/** One shard, indexed by its own Pagefind process. */
 function indexShard(siteDir: string, shard: ShardInput, outputPath: string, cwd: string): Promise<void> {
   const prefix = locales[shard.locale].prefix;
   // The few redirect pages of old addresses the glob also matches carry no data-pagefind-body
   // and are skipped by Pagefind.
   const glob = `${prefix ? `${prefix}/` : ''}[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html`;
-  // Pagefind also reads its settings from PAGEFIND_* variables and a pagefind.* file in its
-  // working folder: neither may change what Gazette indexes. Where its binary is may be set
-  // (PAGEFIND_EXTENDED_BINARY_PATH, for a machine npm has no binary for).
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('PAGEFIND_') || name.endsWith('_BINARY_PATH')));
-  const args = [PAGEFIND_CLI, '--site', siteDir, '--glob', glob, '--output-path', outputPath, '--quiet'];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('error', reject);
-    child.once('close', (code, signal) => {
-      if (code === 0) resolve();
-      else reject(new Error(`pagefind: the ${shard.locale} index failed (${signal ?? `exit code ${code}`}): ${output.trim()}`));
-    });
-  });
+  return runPagefind({ siteDir, glob, outputPath, cwd, name: shard.locale });
 }
 
 /**
@@ -166,8 +146,10 @@ function checkSearchPages(siteDir: string, written: Set<string>): void {
 export async function writeSearchIndex(siteDir: string, cacheDir: string): Promise<SearchIndexReport> {
   const cache = join(cacheDir, 'search');
   mkdirSync(cache, { recursive: true });
-  // Pagefind's version and this module's code (its options, what it indexes) are in every key.
-  const version = `${packageVersion('pagefind')}\0${getSourceHash(import.meta.url)}`;
+  // Pagefind's version, the binary it runs when one is named, and this module's code (its
+  // options, what it indexes) are in every key.
+  const binaries = Object.entries(getPagefindEnv()).filter(([name]) => name.startsWith('PAGEFIND_')).sort().flat().join('\0');
+  const version = `${packageVersion('pagefind')}\0${binaries}\0${getSourceHash(import.meta.url, new URL('./pagefind-cli.ts', import.meta.url).href)}`;
   const shards = readShards(siteDir);
   const report: SearchIndexReport = { pages: Object.fromEntries(localeKeys.map((locale) => [locale, 0])) as Record<Locale, number>, shards: shards.length, reused: 0 };
   const written = new Set<string>();
@@ -192,6 +174,8 @@ export async function writeSearchIndex(siteDir: string, cacheDir: string): Promi
         try {
           await indexShard(siteDir, shard, aside, cache);
         } catch (error) {
+          // The other languages are stopped rather than waited for: the build has failed.
+          stopPagefind();
           rmSync(aside, { recursive: true, force: true });
           throw error;
         }
@@ -199,7 +183,8 @@ export async function writeSearchIndex(siteDir: string, cacheDir: string): Promi
         renameSync(aside, cached);
       },
     })),
-    site.searchIndexMemoryMb,
+    // Never more than half the machine's memory, whatever the setting says.
+    Math.min(site.searchIndexMemoryMb, totalmem() / 2 ** 20 / 2),
   );
   for (const { shard, cached } of entries) {
     const target = join(siteDir, toSearchBundlePath(shard.locale));

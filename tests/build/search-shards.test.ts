@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureContent, makeProject, readPage, removeProject, runBuild } from '../helpers/project.ts';
 import { countIndexed, readSearchShards } from '../helpers/search-index.ts';
 import { digestDist } from '../helpers/site-checks.ts';
+import { runPagefind } from '../../src/build/pagefind-cli.ts';
 
 const OLDER = 'content/stories/older-story';
 const ZH = 'content/stories/bilingual-story/zh.mdx';
@@ -91,18 +92,51 @@ describe('search bundles', () => {
     expect(readdirSync(cache)).toHaveLength(3);
   });
 
-  it('stops the build when Pagefind fails, saying which language and why, and keeps the last good site', () => {
+  it('stops the build when Pagefind fails, saying which language and why, stops the other languages, and keeps the last good site', () => {
     const before = digestDist(dir);
     const failing = join(dir, 'failing-pagefind.sh');
-    writeFileSync(failing, '#!/bin/sh\n# Called as: --site S --glob G --output-path P --quiet. Half a bundle, then the failure.\nmkdir -p "$6" && echo partial > "$6/pagefind-entry.json"\necho "index: no space left on device" >&2\nexit 3\n', { mode: 0o755 });
+    const pidFile = join(dir, 'zh-hant-pagefind.pid');
+    // Called as: --site S --glob G --output-path P --quiet. The Traditional index would run ten
+    // minutes (past the test's timeout) unless stopped; the Simplified one fails once it has started.
+    writeFileSync(
+      failing,
+      [
+        '#!/bin/sh',
+        'case "$4" in zh-hant/*) echo $$ > "$PID_FILE"; exec sleep 600;; esac',
+        'while [ ! -s "$PID_FILE" ]; do sleep 0.1; done',
+        'mkdir -p "$6" && echo partial > "$6/pagefind-entry.json"',
+        'echo "index: no space left on device" >&2',
+        'exit 3',
+        '',
+      ].join('\n'),
+      { mode: 0o755 },
+    );
     appendFileSync(join(dir, ZH), '\n又一处补充。\n');
-    const result = runBuild(dir, { PAGEFIND_EXTENDED_BINARY_PATH: failing });
+    const result = runBuild(dir, { PAGEFIND_EXTENDED_BINARY_PATH: failing, PID_FILE: pidFile });
     expect(result.status).toBe(1);
-    expect(result.output).toMatch(/^pagefind: the (zh|zh-hant) index failed \(exit code 3\): index: no space left on device$/m);
+    expect(result.output).toMatch(/^pagefind: the zh index failed \(exit code 3\): index: no space left on device$/m);
     expect(result.output).toMatch(/Build failed: dist\/ was left as it was\.$/m);
     expect(digestDist(dir)).toEqual(before);
+    // The Traditional index was stopped, not waited for or left running.
+    expect(() => process.kill(Number(readFileSync(pidFile, 'utf8')), 0)).toThrow(/ESRCH/);
     // Nothing half-made is kept: the next build indexes both Chinese languages again.
     expect(readdirSync(join(dir, '.gazette/cache/search')).filter((name) => name.startsWith('unfinished-'))).toEqual([]);
     expect(build(dir)).toMatch(/^search index: .*; 2 language\(s\) indexed, 1 unchanged$/m);
+  });
+
+  it('says what most likely happened when Pagefind is killed without a word, as an out-of-memory kill leaves it', async () => {
+    const killed = join(dir, 'killed-pagefind.sh');
+    writeFileSync(killed, '#!/bin/sh\nkill -9 $$\n', { mode: 0o755 });
+    const saved = process.env.PAGEFIND_EXTENDED_BINARY_PATH;
+    process.env.PAGEFIND_EXTENDED_BINARY_PATH = killed;
+    try {
+      const out = join(dir, '.gazette/killed-out');
+      await expect(runPagefind({ siteDir: join(dir, 'dist'), glob: '*.html', outputPath: out, cwd: dir, name: 'zh' })).rejects.toThrow(
+        /^pagefind: the zh index failed \(exit code 1\): no message: most often the machine ran out of memory; lower searchIndexMemoryMb in src\/config\/site\.ts/,
+      );
+    } finally {
+      if (saved === undefined) delete process.env.PAGEFIND_EXTENDED_BINARY_PATH;
+      else process.env.PAGEFIND_EXTENDED_BINARY_PATH = saved;
+    }
   });
 });

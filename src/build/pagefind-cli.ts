@@ -1,0 +1,59 @@
+/**
+ * Pagefind's command line, from its npm package, one process per language bundle (search-index.ts).
+ * Not the Node API: that drives one backend per process, which makes one bundle at a time and
+ * costs more per bundle. Both write the same bytes.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { packageDir } from './packages.ts';
+
+const PAGEFIND_CLI = join(packageDir('pagefind'), 'lib', 'runner', 'bin.cjs');
+
+/** Pagefind processes running now, each in its own process group, so that a stopped build stops them too. */
+const running = new Set<ChildProcess>();
+
+/**
+ * Pagefind also reads its settings from PAGEFIND_* variables and a pagefind.* file in its working
+ * folder: neither may change what Gazette indexes. Where its binary is may be set
+ * (PAGEFIND_EXTENDED_BINARY_PATH, for a machine npm has no binary for).
+ */
+export function getPagefindEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('PAGEFIND_') || name.endsWith('_BINARY_PATH')));
+}
+
+/**
+ * Indexes the pages of `siteDir` matching `glob` into `outputPath`; Pagefind's output is shown
+ * only if it fails. `cwd` must be a folder Gazette owns (see getPagefindEnv).
+ */
+export function runPagefind({ siteDir, glob, outputPath, cwd, name }: { siteDir: string; glob: string; outputPath: string; cwd: string; name: string }): Promise<void> {
+  const args = [PAGEFIND_CLI, '--site', siteDir, '--glob', glob, '--output-path', outputPath, '--quiet'];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd, env: getPagefindEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    running.add(child);
+    let output = '';
+    for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('error', (error) => {
+      running.delete(child);
+      reject(error);
+    });
+    child.once('close', (code, signal) => {
+      running.delete(child);
+      if (code === 0) return resolve();
+      // Pagefind's npm launcher turns a kill of the binary (the kernel's, out of memory) into a
+      // silent exit code 1.
+      const why = output.trim() || 'no message: most often the machine ran out of memory; lower searchIndexMemoryMb in src/config/site.ts so languages are indexed one at a time';
+      reject(new Error(`pagefind: the ${name} index failed (${signal ?? `exit code ${code}`}): ${why}`));
+    });
+  });
+}
+
+/** Stops every Pagefind process still running (a build stopped, or another language failed). */
+export function stopPagefind(): void {
+  for (const child of running) {
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
+  }
+}
