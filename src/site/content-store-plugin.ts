@@ -5,7 +5,7 @@
  * build runs its pages on this machine, right after the sync that wrote those files, so the
  * module can read the file instead (docs/decisions/018-content-store-read-at-runtime.md).
  */
-import { statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 
@@ -17,6 +17,9 @@ export function contentStoreAtRuntime(storeDir: URL): Plugin {
   return {
     name: 'gazette:content-store-at-runtime',
     apply: 'build',
+    // Pages prerendered on this machine only: a server bundle (an on-demand route, an adapter)
+    // would run elsewhere, without these files.
+    applyToEnvironment: (environment) => environment.name === 'prerender',
     load: {
       // Before Astro's own loader for these ids, which would inline the file.
       order: 'pre',
@@ -26,7 +29,9 @@ export function contentStoreAtRuntime(storeDir: URL): Plugin {
         if (!fileName) return null;
         const file = fileURLToPath(new URL(fileName, storeDir));
         // A missing chunk fails the build here, with its name, rather than in a page.
-        statSync(file);
+        if (!existsSync(file)) {
+          throw new Error(`content store: ${file} is missing (another Astro command may have rewritten the store during this build). Build again; if it happens again, delete .gazette/cache first.`);
+        }
         return { code: `import { readFileSync } from 'node:fs';\nexport default readFileSync(${JSON.stringify(file)}, 'utf8');\n`, map: { mappings: '' } };
       },
     },

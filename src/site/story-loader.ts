@@ -67,7 +67,7 @@ export function storyLoader({ base, locales, name = 'gazette-stories' }: { base:
         } catch (error) {
           throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
         }
-        // No `body`: the content store is bundled into the build and loaded by every build, and
+        // No `body`: the content store is written and read by every build (decision 018), and
         // nothing needs the source once it is HTML (photo ids come from the HTML's markers).
         store.set({ id, data, filePath: relative(projectRoot, file), digest, rendered: { html } });
         return id;

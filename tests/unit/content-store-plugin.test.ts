@@ -27,9 +27,11 @@ describe('content store read at build time', () => {
     expect(module.default).toBe(text);
   });
 
-  it("runs before Astro's own loader, in builds only", () => {
+  it("runs before Astro's own loader, in builds only, for the pages prerendered on this machine only", () => {
     expect(load.order).toBe('pre');
     expect(plugin.apply).toBe('build');
+    const applies = plugin.applyToEnvironment as (environment: { name: string }) => boolean;
+    expect(['prerender', 'ssr', 'client'].filter((name) => applies({ name }))).toEqual(['prerender']);
   });
 
   it('answers for nothing but chunk ids, and fails the build on a missing chunk, naming it', () => {
@@ -37,6 +39,6 @@ describe('content store read at build time', () => {
       expect(load.filter.id.test(id), id).toBe(false);
       expect(load.handler(id), id).toBeNull();
     }
-    expect(() => load.handler('\0astro:data-layer-content-chunk:fedcba9876543210.txt.mjs')).toThrow(/fedcba9876543210\.txt/);
+    expect(() => load.handler('\0astro:data-layer-content-chunk:fedcba9876543210.txt.mjs')).toThrow(/^content store: .*fedcba9876543210\.txt is missing .*Build again/);
   });
 });
