@@ -10,7 +10,7 @@
  * archives, redirects of old addresses, navigation and footers never match. Drafts are never
  * built, so never indexed.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { localeKeys, locales, type Locale } from '../config/locales.ts';
@@ -107,6 +107,9 @@ function indexShard(siteDir: string, shard: ShardInput, outputPath: string, cwd:
   return runPagefind({ siteDir, glob, outputPath, cwd, name: shard.locale });
 }
 
+/** Errors that mean "no hard link here", where a copy is the answer. */
+const NO_LINK = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EMLINK']);
+
 /**
  * Links, not copies: a cached shard is never written in place (it is written aside and renamed),
  * so dist/ and the cache can share its files, and a rebuild does not copy the whole index.
@@ -118,9 +121,11 @@ function linkTree(from: string, to: string, skip: (name: string) => boolean): vo
     mkdirSync(dirname(join(to, name)), { recursive: true });
     try {
       linkSync(file, join(to, name));
-    } catch {
-      // Another filesystem (a cache mounted elsewhere): copy.
-      copyFileSync(file, join(to, name));
+    } catch (error) {
+      // Another filesystem (a cache mounted elsewhere) or one without links: copy. Nothing else:
+      // a copy over an existing file would write through to whatever that file is linked to.
+      if (!NO_LINK.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+      copyFileSync(file, join(to, name), constants.COPYFILE_EXCL);
     }
   }
 }
