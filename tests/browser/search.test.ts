@@ -95,6 +95,10 @@ describe('search', () => {
     expect(await page.getAttribute('.pagefind-ui__search-input', 'placeholder')).toBe('搜尋');
     const summary = await page.textContent('.pagefind-ui__message');
     expect(summary).toMatch(/^找到 \d+ 個 產業鏈 的相關結果$/);
+    // The count is announced: the page's status line (a live region) says what Pagefind's message says.
+    expect(await page.getAttribute('#search-status', 'role')).toBe('status');
+    await page.waitForFunction(() => document.getElementById('search-status')!.textContent === document.querySelector('.pagefind-ui__message')!.textContent!.trim());
+    expect(await page.textContent('#search-status')).toBe(summary!.trim());
     expect(await page.textContent('#search')).not.toMatch(/[个结关载]/);
     expect(formatViolations(await runAxe(page))).toBe('');
     await page.close();

@@ -19,6 +19,7 @@ import Standfirst from '../../src/components/Standfirst.astro';
 import StoryBody from '../../src/components/StoryBody.astro';
 import StoryCard from '../../src/components/StoryCard.astro';
 import Tags from '../../src/components/Tags.astro';
+import Search from '../../src/layouts/Search.astro';
 import { toBodyHtml } from '../../src/site/story-body.ts';
 import { image, photo, staff, useContent } from '../helpers/mock-content.ts';
 
@@ -227,5 +228,16 @@ describe('small elements', () => {
     expect(scripts).toHaveLength(1);
     expect(scripts[0]!.getAttribute('type')).toBe('application/ld+json');
     expect(JSON.parse(scripts[0]!.textContent ?? '')).toEqual(data);
+  });
+});
+
+describe('Search page of a language with no stories', () => {
+  it('says there is nothing to search yet, and neither loads a script nor says search needs one', async () => {
+    const html = await container.renderToString(Search, { props: { locale: 'en' } });
+    const { document } = parseHTML(html);
+    expect(text(document.querySelector('main'))).toContain('No stories yet');
+    expect(document.querySelectorAll('script[src]')).toHaveLength(0);
+    expect(document.querySelector('noscript')).toBeNull();
+    expect(document.querySelector('#search, #search-status')).toBeNull();
   });
 });
