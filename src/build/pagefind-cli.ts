@@ -5,7 +5,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { packageDir } from './packages.ts';
+import { getSourceHash } from './hash.ts';
+import { packageDir, packageVersion } from './packages.ts';
 
 const PAGEFIND_CLI = join(packageDir('pagefind'), 'lib', 'runner', 'bin.cjs');
 
@@ -19,6 +20,15 @@ const running = new Set<ChildProcess>();
  */
 export function getPagefindEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('PAGEFIND_') || name.endsWith('_BINARY_PATH')));
+}
+
+/**
+ * What makes Pagefind's output differ besides the pages: its version, the binary named by
+ * PAGEFIND_*_BINARY_PATH if any, and this module's options. A cache of its bundles keys on it.
+ */
+export function getPagefindIdentity(): string {
+  const binaries = Object.entries(getPagefindEnv()).filter(([name]) => name.startsWith('PAGEFIND_')).sort().flat();
+  return [packageVersion('pagefind'), ...binaries, getSourceHash(import.meta.url)].join('\0');
 }
 
 /**

@@ -19,8 +19,7 @@ import { toSearchBundlePath, toSearchLocale } from '../newsroom/search-shards.ts
 import { listFiles, relativePath } from './files.ts';
 import { getSourceHash, sha256 } from './hash.ts';
 import { runWithinBudget } from './memory-budget.ts';
-import { packageVersion } from './packages.ts';
-import { getPagefindEnv, runPagefind, stopPagefind } from './pagefind-cli.ts';
+import { getPagefindIdentity, runPagefind, stopPagefind } from './pagefind-cli.ts';
 
 /** Pages indexed per language, and how many shards were written and how many of them came from the cache. */
 export interface SearchIndexReport {
@@ -151,10 +150,8 @@ function checkSearchPages(siteDir: string, written: Set<string>): void {
 export async function writeSearchIndex(siteDir: string, cacheDir: string): Promise<SearchIndexReport> {
   const cache = join(cacheDir, 'search');
   mkdirSync(cache, { recursive: true });
-  // Pagefind's version, the binary it runs when one is named, and this module's code (its
-  // options, what it indexes) are in every key.
-  const binaries = Object.entries(getPagefindEnv()).filter(([name]) => name.startsWith('PAGEFIND_')).sort().flat().join('\0');
-  const version = `${packageVersion('pagefind')}\0${binaries}\0${getSourceHash(import.meta.url, new URL('./pagefind-cli.ts', import.meta.url).href)}`;
+  // Pagefind itself (version, binary, options) and this module's code (what it indexes) are in every key.
+  const version = `${getPagefindIdentity()}\0${getSourceHash(import.meta.url)}`;
   const shards = readShards(siteDir);
   const report: SearchIndexReport = { pages: Object.fromEntries(localeKeys.map((locale) => [locale, 0])) as Record<Locale, number>, shards: shards.length, reused: 0 };
   const written = new Set<string>();
