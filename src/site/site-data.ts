@@ -91,8 +91,9 @@ async function loadSiteData(): Promise<SiteData> {
     getCollection('sections'),
     getCollection('pages'),
   ]);
+  const contentDir = join(process.cwd(), 'content');
   // `=== true`: Vitest hands defines over as strings, and 'false' is truthy.
-  if (import.meta.env.GAZETTE_BUILD === true) assertStoriesLoaded(stories, join(process.cwd(), 'content', 'stories'));
+  if (import.meta.env.GAZETTE_BUILD === true) assertStoriesLoaded(stories, join(contentDir, 'stories'));
   const versions: StoryVersion[] = [];
   for (const entry of stories) {
     // Entry ids are "<story-id>/<lang>" from content/stories/<story-id>/<lang>.mdx.
@@ -115,7 +116,7 @@ async function loadSiteData(): Promise<SiteData> {
     }
   }
   // Names, captions, alt text and credits in the generated languages, converted once here.
-  const { convert } = getTraditionalConverter(join(process.cwd(), 'content'));
+  const { convert } = getTraditionalConverter(contentDir);
   const derive = <T extends object>(data: T, fields: readonly (keyof T)[]): T =>
     Object.assign({ ...data }, ...fields.flatMap((field) => (data[field] ? [{ [field]: deriveText(data[field] as Partial<Record<Locale, string>>, convert) }] : [])));
   const byLocale = Object.fromEntries(localeKeys.map((locale) => [locale, versions.filter((v) => v.locale === locale)])) as Record<Locale, StoryVersion[]>;
