@@ -163,9 +163,9 @@ if (pruned.length > 0) console.log(`pruned ${pruned.length} unreferenced asset(s
 
 // After pruning: Pagefind's compressed fragments name images the pruner cannot read.
 try {
-  const { pages, shards, reused } = await writeSearchIndex(next, cacheDir);
+  const { pages, shards, reused, merged } = await writeSearchIndex(next, cacheDir);
   console.log(
-    `search index: ${Object.entries(pages).map(([lang, count]) => `${count} ${lang}`).join(', ')} page(s); ${shards - reused} language(s) indexed, ${reused} unchanged`,
+    `search index: ${Object.entries(pages).map(([lang, count]) => `${count} ${lang}`).join(', ')} page(s); ${shards - reused} language(s) indexed${merged > 0 ? ` (${merged} updated from the last index)` : ''}, ${reused} unchanged`,
   );
   step('search');
 } catch (error) {

@@ -10,7 +10,7 @@
  * archives, redirects of old addresses, navigation and footers never match. Drafts are never
  * built, so never indexed.
  */
-import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { localeKeys, locales, type Locale } from '../config/locales.ts';
@@ -20,12 +20,14 @@ import { listFiles, relativePath } from './files.ts';
 import { getSourceHash, sha256 } from './hash.ts';
 import { runWithinBudget } from './memory-budget.ts';
 import { getPagefindIdentity, runPagefind, stopPagefind } from './pagefind-cli.ts';
+import { type BundlePage, linkFile, listBundlePages, mergeBundle, MergeUnsupported, planMerge } from './search-merge.ts';
 
-/** Pages indexed per language, and how many shards were written and how many of them came from the cache. */
+/** Pages indexed per language, and how many shards were written, how many came from the cache and how many were updated from the last one. */
 export interface SearchIndexReport {
   pages: Record<Locale, number>;
   shards: number;
   reused: number;
+  merged: number;
 }
 
 /** Pagefind's UI, loaded by the search page from /pagefind/ whichever shards exist. */
@@ -34,15 +36,34 @@ const UI_FILES = ['pagefind-ui.js', 'pagefind-ui.css'];
 const UNUSED = /^pagefind-(ui|component-ui|modular-ui|highlight)\./;
 /** Written last into a cached shard: every file with its size. A shard without it, or not matching it, is made again. */
 const MANIFEST = 'gazette-shard.json';
+/** Written into a shard: its pages in Pagefind's page order with their hashes and sort values, and what made it, for the next edit's merge. */
+const PAGES = 'gazette-pages.json';
 const hash = (data: string | Buffer) => sha256(data, 'hex');
 
 interface ShardInput {
   locale: Locale;
-  /** Story pages carrying data-pagefind-body, relative to the site folder, with the hash of their bytes. */
-  files: { sourcePath: string; digest: string }[];
+  /** Story pages carrying data-pagefind-body, with the hash of their bytes and their sort values. */
+  files: BundlePage[];
 }
 
 const MARKER = Buffer.from('data-pagefind-body');
+
+/**
+ * The sort values Pagefind reads from the element marked data-pagefind-body, as the story layout
+ * writes them: data-pagefind-sort="name[attribute], …". A merge checks them against the order
+ * Pagefind wrote, so a layout that sorts another way is indexed whole, never sorted wrongly.
+ */
+function readSortValues(bytes: Buffer, marker: number): Record<string, string> {
+  const tag = bytes.subarray(bytes.lastIndexOf('<', marker), bytes.indexOf('>', marker) + 1).toString('utf8');
+  const attribute = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+  const values: Record<string, string> = {};
+  for (const part of attribute('data-pagefind-sort')?.split(',') ?? []) {
+    const [, name, from] = /^\s*([^[\s]+)\[([^\]]+)\]\s*$/.exec(part) ?? [];
+    const value = from && attribute(from);
+    if (name && value !== undefined) values[name] = value;
+  }
+  return values;
+}
 
 /** Story pages of the built site, grouped by language, in a stable order. */
 function readShards(siteDir: string): ShardInput[] {
@@ -58,7 +79,8 @@ function readShards(siteDir: string): ShardInput[] {
       const bytes = readFileSync(file);
       // A redirect left at an old address has a story's shape but nothing to index: a language of
       // redirects alone gets no bundle (Pagefind would index their whole page).
-      if (bytes.includes(MARKER)) files.push({ sourcePath, digest: hash(bytes) });
+      const marker = bytes.indexOf(MARKER);
+      if (marker >= 0) files.push({ path: sourcePath, digest: hash(bytes), sort: readSortValues(bytes, marker) });
     }
     if (files.length > 0) shards.push({ locale, files });
   }
@@ -106,9 +128,6 @@ function indexShard(siteDir: string, shard: ShardInput, outputPath: string, cwd:
   return runPagefind({ siteDir, glob, outputPath, cwd, name: shard.locale });
 }
 
-/** Errors that mean "no hard link here", where a copy is the answer. */
-const NO_LINK = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EMLINK']);
-
 /**
  * Links, not copies: a cached shard is never written in place (it is written aside and renamed),
  * so dist/ and the cache can share its files, and a rebuild does not copy the whole index.
@@ -118,14 +137,7 @@ function linkTree(from: string, to: string, skip: (name: string) => boolean): vo
     const name = relative(from, file);
     if (skip(name)) continue;
     mkdirSync(dirname(join(to, name)), { recursive: true });
-    try {
-      linkSync(file, join(to, name));
-    } catch (error) {
-      // Another filesystem (a cache mounted elsewhere) or one without links: copy. Nothing else:
-      // a copy over an existing file would write through to whatever that file is linked to.
-      if (!NO_LINK.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
-      copyFileSync(file, join(to, name), constants.COPYFILE_EXCL);
-    }
+    linkFile(file, join(to, name));
   }
 }
 
@@ -147,40 +159,103 @@ function checkSearchPages(siteDir: string, written: Set<string>): void {
   }
 }
 
+/** The last shard of a language made by this code and this Pagefind, with its pages: what an edit's shard is merged from. */
+function findPrevious(cache: string, locale: Locale, identity: string): { dir: string; pages: BundlePage[] } | undefined {
+  const candidates = readdirSync(cache)
+    .filter((name) => new RegExp(`^${locale}-[0-9a-f]{20}$`).test(name))
+    .map((name) => join(cache, name))
+    .filter((dir) => existsSync(join(dir, PAGES)) && isWhole(dir))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  for (const dir of candidates) {
+    const recorded = JSON.parse(readFileSync(join(dir, PAGES), 'utf8')) as { identity: string; pages: BundlePage[] };
+    if (recorded.identity === identity) return { dir, pages: recorded.pages };
+  }
+  return undefined;
+}
+
+/**
+ * An edit's shard, from the last one (search-merge.ts): Pagefind indexes only the changed and new
+ * pages, linked into a folder of their own. Undefined, with the shard's folder removed, when the
+ * merge does not apply or the last shard cannot be read: the caller indexes the language whole,
+ * which is always right, only slower. A failing Pagefind fails the build, as it does then.
+ */
+async function mergeShard(siteDir: string, shard: ShardInput, previous: { dir: string; pages: BundlePage[] }, indexed: BundlePage[], aside: string, cwd: string): Promise<BundlePage[] | undefined> {
+  const pagesDir = `${aside}-pages`;
+  const editedDir = `${aside}-edited`;
+  try {
+    if (indexed.length > 0) {
+      for (const page of indexed) {
+        mkdirSync(dirname(join(pagesDir, page.path)), { recursive: true });
+        linkFile(join(siteDir, page.path), join(pagesDir, page.path));
+      }
+      await indexShard(pagesDir, shard, editedDir, cwd);
+    }
+    try {
+      return await mergeBundle({ previous, delta: indexed.length > 0 ? editedDir : undefined, current: shard.files, outputDir: aside });
+    } catch (error) {
+      console.log(`search index: ${shard.locale} indexed whole, not merged: ${(error as Error).message}`);
+      rmSync(aside, { recursive: true, force: true });
+      return undefined;
+    }
+  } finally {
+    rmSync(pagesDir, { recursive: true, force: true });
+    rmSync(editedDir, { recursive: true, force: true });
+  }
+}
+
 export async function writeSearchIndex(siteDir: string, cacheDir: string): Promise<SearchIndexReport> {
   const cache = join(cacheDir, 'search');
   mkdirSync(cache, { recursive: true });
-  // Pagefind itself (version, binary, options) and this module's code (what it indexes) are in every key.
-  const version = `${getPagefindIdentity()}\0${getSourceHash(import.meta.url)}`;
+  // Pagefind itself (version, binary, options) and this code (what it indexes, how it merges) are in every key.
+  const version = `${getPagefindIdentity()}\0${getSourceHash(import.meta.url, new URL('./search-merge.ts', import.meta.url).href)}`;
   const shards = readShards(siteDir);
-  const report: SearchIndexReport = { pages: Object.fromEntries(localeKeys.map((locale) => [locale, 0])) as Record<Locale, number>, shards: shards.length, reused: 0 };
+  const report: SearchIndexReport = { pages: Object.fromEntries(localeKeys.map((locale) => [locale, 0])) as Record<Locale, number>, shards: shards.length, reused: 0, merged: 0 };
   const written = new Set<string>();
   const entries = shards.map((shard) => {
-    const key = hash([version, shard.locale, ...shard.files.flatMap((file) => [file.sourcePath, file.digest])].join('\0')).slice(0, 20);
+    const key = hash([version, shard.locale, ...shard.files.flatMap((file) => [file.path, file.digest])].join('\0')).slice(0, 20);
     const name = `${shard.locale}-${key}`;
     return { shard, name, cached: join(cache, name) };
   });
   // Languages whose pages changed are indexed side by side while their estimated memory fits
   // the newsroom's budget, one at a time on a large archive: Pagefind alone leaves a core idle
   // for much of its run.
-  const stale = entries.filter(({ cached }) => !isWhole(cached));
+  const stale = entries
+    .filter(({ cached }) => !isWhole(cached))
+    .map((entry) => {
+      const previous = findPrevious(cache, entry.shard.locale, version);
+      const plan = previous && planMerge(previous.pages, entry.shard.files);
+      // Past half the pages, indexing them all costs about the same as merging.
+      return { ...entry, previous, indexed: plan && plan.indexed.length <= entry.shard.files.length / 2 ? plan.indexed : undefined };
+    });
   report.reused = entries.length - stale.length;
   await runWithinBudget(
-    stale.map(({ shard, name, cached }) => ({
-      cost: shard.files.length * MB_PER_PAGE,
+    stale.map(({ shard, name, cached, previous, indexed }) => ({
+      cost: (indexed ?? shard.files).length * MB_PER_PAGE,
       run: async () => {
         rmSync(cached, { recursive: true, force: true });
         // Written aside and renamed: a build killed while indexing leaves no entry under this name.
         const aside = join(cache, `unfinished-${process.pid}-${name}`);
         rmSync(aside, { recursive: true, force: true });
+        let pages: BundlePage[] | undefined;
         try {
-          await indexShard(siteDir, shard, aside, cache);
+          if (previous && indexed) pages = await mergeShard(siteDir, shard, previous, indexed, aside, cache);
+          if (pages) report.merged += 1;
+          else {
+            await indexShard(siteDir, shard, aside, cache);
+            try {
+              pages = listBundlePages(aside, shard.files);
+            } catch (error) {
+              // Then the next edit indexes this language whole again.
+              if (!(error instanceof MergeUnsupported)) throw error;
+            }
+          }
         } catch (error) {
           // The other languages are stopped rather than waited for: the build has failed.
           stopPagefind();
           rmSync(aside, { recursive: true, force: true });
           throw error;
         }
+        if (pages) writeFileSync(join(aside, PAGES), JSON.stringify({ identity: version, pages }));
         writeFileSync(join(aside, MANIFEST), JSON.stringify(listSizes(aside)));
         renameSync(aside, cached);
       },
@@ -190,7 +265,7 @@ export async function writeSearchIndex(siteDir: string, cacheDir: string): Promi
   );
   for (const { shard, cached } of entries) {
     const target = join(siteDir, toSearchBundlePath(shard.locale));
-    linkTree(cached, target, (name) => UNUSED.test(name) || name === MANIFEST);
+    linkTree(cached, target, (name) => UNUSED.test(name) || name === MANIFEST || name === PAGES);
     // The UI is the same file in every shard of one Pagefind version.
     for (const file of UI_FILES) if (!existsSync(join(siteDir, 'pagefind', file))) copyFileSync(join(cached, file), join(siteDir, 'pagefind', file));
     written.add(toSearchBundlePath(shard.locale));

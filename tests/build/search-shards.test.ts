@@ -64,8 +64,9 @@ describe('search bundles', () => {
     const before = digestDist(dir);
     appendFileSync(join(dir, ZH), '\n编辑补充了青花瓷一词。\n');
     const rebuilt = build(dir);
-    // The Chinese edit changes the Simplified and the Traditional pages: two bundles.
-    expect(rebuilt).toMatch(/^search index: .*; 2 language\(s\) indexed, 1 unchanged$/m);
+    // The Chinese edit changes the Simplified and the Traditional pages: two bundles, each merged
+    // from the last one (search-merge.test.ts holds a merge to a bundle indexed from scratch).
+    expect(rebuilt).toMatch(/^search index: .*; 2 language\(s\) indexed \(2 updated from the last index\), 1 unchanged$/m);
     expect(filesUnder(digestDist(dir), 'pagefind/en/')).toEqual(filesUnder(before, 'pagefind/en/'));
     const zh = readSearchShards(join(dir, 'dist')).find((shard) => shard.path === '/pagefind/zh/')!;
     expect(zh.fragments.some((fragment) => fragment.content.replaceAll('\u200b', '').includes('青花瓷'))).toBe(true);
@@ -132,9 +133,9 @@ describe('search bundles', () => {
     };
     for (let i = 0; i < 100 && !gone(); i++) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
     expect(gone(), `Pagefind process ${pid}`).toBe(true);
-    // Nothing half-made is kept: the next build indexes both Chinese languages again.
+    // Nothing half-made is kept: the next build indexes both Chinese languages again, from the last good bundles.
     expect(readdirSync(join(dir, '.gazette/cache/search')).filter((name) => name.startsWith('unfinished-'))).toEqual([]);
-    expect(build(dir)).toMatch(/^search index: .*; 2 language\(s\) indexed, 1 unchanged$/m);
+    expect(build(dir)).toMatch(/^search index: .*; 2 language\(s\) indexed \(2 updated from the last index\), 1 unchanged$/m);
   });
 
   it('says what most likely happened when Pagefind is killed without a word, as an out-of-memory kill leaves it', async () => {

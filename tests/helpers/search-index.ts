@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { decode } from 'cborg';
 
 export interface Fragment {
   url: string;
@@ -46,4 +47,44 @@ export function countIndexed(shards: Shard[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const shard of shards) for (const [lang, pages] of Object.entries(shard.languages)) counts[lang] = (counts[lang] ?? 0) + pages;
   return counts;
+}
+
+/**
+ * A bundle's whole content with pages named by URL instead of number, so two bundles of the
+ * same pages compare equal whatever order their pages were numbered in and whichever gzip wrote
+ * them: every word with each page's positions, filters, sorts, chunk ranges, page metadata and
+ * fragments. Decoded with a CBOR library of its own, not Gazette's merge code.
+ */
+export function readBundleContent(dir: string) {
+  const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as { version: string; languages: Record<string, { hash: string; page_count: number }> };
+  const [language, { hash, page_count }] = Object.entries(entry.languages)[0]!;
+  const read = (file: string) => gunzipSync(readFileSync(join(dir, file))).subarray('pagefind_dcd'.length);
+  const [version, pages, chunks, filters, sorts, fields] = decode(read(`pagefind.${hash}.pf_meta`)) as [string, [string, number][], [string, string, string][], [string, string][], [string, number[]][], string[]];
+  const fragments = pages.map(([fragment]) => JSON.parse(read(`fragment/${fragment}.pf_fragment`).toString('utf8')) as Fragment & { word_count: number });
+  const url = (page: number) => fragments[page]!.url;
+  const byUrl = <T>(list: [string, T][]) => Object.fromEntries(list.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const postings = (list: [number, number[], number[]][]) => {
+    let page = 0;
+    return byUrl(list.map(([delta, locs, metaLocs]) => [url((page += delta)), { locs, meta: metaLocs.map((value) => (value < 0 ? fields[-value - 1] : value)) }]));
+  };
+  const words: Record<string, unknown> = {};
+  for (const [, , chunk] of chunks) {
+    for (const [word, list, variants] of (decode(read(`index/${chunk}.pf_index`)) as [[string, [number, number[], number[]][], [string, [number, number[], number[]][]][]][]])[0]) {
+      words[word] = { pages: postings(list), variants: Object.fromEntries(variants.map(([form, forms]) => [form, postings(forms)])) };
+    }
+  }
+  return {
+    version,
+    language,
+    pageCount: page_count,
+    fields,
+    pages: byUrl(pages.map(([, wordCount], page) => [url(page), { wordCount, fragment: fragments[page] }])),
+    chunks: chunks.map(([from, to]) => [from, to]),
+    words,
+    filters: Object.fromEntries(filters.map(([name, file]) => {
+      const [, values] = decode(read(`filter/${file}.pf_filter`)) as [string, [string, number[]][]];
+      return [name, Object.fromEntries(values.map(([value, numbers]) => [value, numbers.map(url).sort()]))];
+    })),
+    sorts: Object.fromEntries(sorts.map(([name, order]) => [name, order.map(url)])),
+  };
 }

@@ -6,15 +6,36 @@ import { join, relative } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { listFiles } from '../../src/build/files.ts';
 import { sha256 } from '../../src/build/hash.ts';
+import { readBundleContent } from './search-index.ts';
 
 /** Every file below `root`, as paths relative to it. */
 export function listDist(root: string): string[] {
   return listFiles(root).map((path) => relative(root, path));
 }
 
-/** Every file of `<root>/dist` with the SHA-256 of its bytes: equal digests, byte-identical sites. */
+/** A search bundle's files that an edit's merge writes itself (src/build/search-merge.ts): their names and gzip differ from Pagefind's. */
+const MERGED_FILE = /^(pagefind\/[^/]+\/)(index\/|filter\/|pagefind\.[^/]*\.pf_meta$|pagefind-entry\.json$)/;
+
+/**
+ * Every file of `<root>/dist` with the SHA-256 of its bytes: equal digests, byte-identical sites.
+ * Except in a search bundle's word chunks, filters, metadata and entry file, which a merged bundle
+ * numbers its pages in and compresses differently from Pagefind: for them, how many files each
+ * kind has and the SHA-256 of the bundle's whole decoded content, every page named by URL
+ * (readBundleContent). Fragments and Pagefind's scripts stay compared byte for byte.
+ */
 export function digestDist(root: string): Record<string, string> {
-  return Object.fromEntries(listDist(join(root, 'dist')).sort().map((file) => [file, sha256(readFileSync(join(root, 'dist', file)), 'hex')]));
+  const dist = join(root, 'dist');
+  const digests: Record<string, string> = {};
+  for (const file of listDist(dist).sort()) {
+    const merged = MERGED_FILE.exec(file);
+    if (!merged) digests[file] = sha256(readFileSync(join(dist, file)), 'hex');
+    else {
+      const kind = `${merged[1]}${merged[2]!.endsWith('/') ? merged[2] : merged[2]!.replace(/^pagefind\..*\.pf_meta$/, '*.pf_meta')} (files)`;
+      digests[kind] = String(Number(digests[kind] ?? 0) + 1);
+      digests[`${merged[1]} (content)`] ??= sha256(JSON.stringify(readBundleContent(join(dist, merged[1]!))), 'hex');
+    }
+  }
+  return digests;
 }
 
 function htmlPages(dist: string) {
