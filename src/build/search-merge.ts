@@ -2,8 +2,8 @@
  * An edit's search bundle, made from the last one (decision 020): Pagefind indexes only the pages
  * that changed, into a bundle of their own, and their words are merged into the last bundle's
  * words in place of their old ones. Pagefind itself cannot update a bundle: it indexes every page
- * it is given, and segmenting Chinese costs about 10 ms a page, so a one-story edit of a
- * 5,000-story archive re-indexed 10,000 pages.
+ * it is given, and segmenting Chinese is most of its cost, so a one-story edit re-indexed every
+ * page of both Chinese editions.
  *
  * What comes out holds what Pagefind writes for the same pages: the same words with the same
  * positions and weights on each page, filters, sort order, page metadata, fragments and chunk
@@ -339,11 +339,11 @@ class ChunkWriter {
   private first = '';
   private last = '';
   private readonly taken = new Set<string>();
-  private readonly finish: (name: string, hash: string, signed: Buffer) => void;
+  private readonly finish: (name: string, signed: Buffer) => void;
   private readonly language: string;
 
-  /** `finish` writes a chunk: its file name, Pagefind's hash of it, and its bytes after Pagefind's signature. */
-  constructor(language: string, finish: (name: string, hash: string, signed: Buffer) => void) {
+  /** `finish` writes a chunk: its file name and its bytes, Pagefind's signature first. */
+  constructor(language: string, finish: (name: string, signed: Buffer) => void) {
     this.language = language;
     this.finish = finish;
   }
@@ -408,7 +408,7 @@ class ChunkWriter {
     const signed = file.take();
     const hash = pagefindHash(signed.subarray(SIGNATURE.length));
     const name = fileName(this.language, hash, this.taken);
-    this.finish(name, hash, signed);
+    this.finish(name, signed);
     this.chunks.push([this.first, this.last, name]);
     this.body.pos = 0;
     this.words = 0;
@@ -513,11 +513,11 @@ export async function mergeBundle({ previous, delta, current, outputDir }: { pre
   const emit = (file: string, signed: Buffer) => writes.push(pack(signed).then((packed) => writeFileSync(join(outputDir, file), packed, { flag: 'wx' })));
 
   // Words: the last bundle's, chunk by chunk, with the edited pages' merged in, in Pagefind's order.
-  const oldChunkHashes = new Map<string, string>();
-  const chunks = new ChunkWriter(language, (name, hash, signed) => {
+  const oldChunkBytes = new Map<string, Buffer>();
+  const chunks = new ChunkWriter(language, (name, signed) => {
     const file = join('index', `${name}.pf_index`);
     // A chunk the edit left as it was is the last bundle's file.
-    if (oldChunkHashes.get(name) === hash) linkFile(join(previous.dir, file), join(outputDir, file));
+    if (oldChunkBytes.get(name)?.equals(signed.subarray(SIGNATURE.length))) linkFile(join(previous.dir, file), join(outputDir, file));
     else emit(file, signed);
   });
   let nextAdded = 0;
@@ -526,7 +526,7 @@ export async function mergeBundle({ previous, delta, current, outputDir }: { pre
   void Promise.allSettled(unpacked);
   for (const [index, [, , name]] of oldChunks.entries()) {
     const bytes = await unpacked[index]!;
-    oldChunkHashes.set(name, pagefindHash(bytes));
+    oldChunkBytes.set(name, bytes);
     const reader = new Reader(bytes);
     if (reader.item(4) !== 1) throw new MergeUnsupported('a word chunk is not [words]');
     const total = reader.item(4);
