@@ -2,9 +2,10 @@
  * The one file walker: content folders for the check, the stories loader and the editors'
  * scripts alike, so they all see the same entries in the same order, and the built site for
  * the asset pruner and the tests. A missing folder is
- * empty rather than an error: a new site may have no people/ or photos/ yet.
+ * empty rather than an error: a new site may have no people/ or photos/ yet. And the one way the
+ * build puts a cached file into a site: a hard link.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, linkSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 /** Names in a folder, sorted by code unit so every machine lists them alike. */
@@ -30,4 +31,19 @@ export function listFiles(dir: string, out: string[] = []): string[] {
 /** `file`'s path below `dir` with forward slashes, as site paths and manifests write it on any OS. */
 export function relativePath(dir: string, file: string): string {
   return relative(dir, file).split('\\').join('/');
+}
+
+/** Errors that mean "no hard link here", where a copy is the answer. */
+const NO_LINK = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EMLINK']);
+
+/** Links a file that is never written in place (cached search files are written aside and renamed), or copies it where the filesystem cannot link. */
+export function linkFile(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch (error) {
+    // Another filesystem (a cache mounted elsewhere) or one without links: copy. Nothing else, and
+    // never over a file: that would write through to whatever the file is linked to.
+    if (!NO_LINK.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    copyFileSync(from, to, constants.COPYFILE_EXCL);
+  }
 }

@@ -4,8 +4,10 @@
  * (src/newsroom/search-shards.ts, decision 016), each made by a Pagefind process of its own.
  *
  * Each shard is cached in .gazette/cache/search/ under a hash of its pages' bytes, so a rebuild
- * re-indexes only the languages whose pages changed. Pagefind holds a whole index in memory, so
- * languages are indexed side by side only while their estimate fits site.searchIndexMemoryMb.
+ * touches only the languages whose pages changed, and then has Pagefind index only the changed
+ * pages, merged into the last shard (search-merge.ts, decision 020). Pagefind holds a whole index
+ * in memory, so languages are indexed side by side only while their estimate fits
+ * site.searchIndexMemoryMb.
  * Only story pages carrying data-pagefind-body (headline and body) are indexed: front pages,
  * archives, redirects of old addresses, navigation and footers never match. Drafts are never
  * built, so never indexed.
@@ -16,11 +18,11 @@ import { dirname, join, relative } from 'node:path';
 import { localeKeys, locales, type Locale } from '../config/locales.ts';
 import { site } from '../config/site.ts';
 import { toSearchBundlePath, toSearchLocale } from '../newsroom/search-shards.ts';
-import { listFiles, relativePath } from './files.ts';
+import { linkFile, listFiles, relativePath } from './files.ts';
 import { getSourceHash, sha256 } from './hash.ts';
 import { runWithinBudget } from './memory-budget.ts';
 import { getPagefindIdentity, runPagefind, stopPagefind } from './pagefind-cli.ts';
-import { type BundlePage, linkFile, listBundlePages, mergeBundle, MergeUnsupported, planMerge } from './search-merge.ts';
+import { type BundlePage, listBundlePages, mergeBundle, MergeUnsupported, planMerge } from './search-merge.ts';
 
 /** Pages indexed per language, and how many shards were written, how many came from the cache and how many were updated from the last one. */
 export interface SearchIndexReport {
@@ -167,8 +169,12 @@ function findPrevious(cache: string, locale: Locale, identity: string): { dir: s
     .filter((dir) => existsSync(join(dir, PAGES)) && isWhole(dir))
     .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
   for (const dir of candidates) {
-    const recorded = JSON.parse(readFileSync(join(dir, PAGES), 'utf8')) as { identity: string; pages: BundlePage[] };
-    if (recorded.identity === identity) return { dir, pages: recorded.pages };
+    try {
+      const recorded = JSON.parse(readFileSync(join(dir, PAGES), 'utf8')) as { identity: string; pages: BundlePage[] };
+      if (recorded.identity === identity) return { dir, pages: recorded.pages };
+    } catch {
+      // A damaged record: that shard is not merged from.
+    }
   }
   return undefined;
 }
@@ -193,7 +199,8 @@ async function mergeShard(siteDir: string, shard: ShardInput, previous: { dir: s
     try {
       return await mergeBundle({ previous, delta: indexed.length > 0 ? editedDir : undefined, current: shard.files, outputDir: aside });
     } catch (error) {
-      console.log(`search index: ${shard.locale} indexed whole, not merged: ${(error as Error).message}`);
+      if (!(error instanceof MergeUnsupported)) throw error;
+      console.log(`search index: ${shard.locale} indexed whole, not merged: ${error.message}`);
       rmSync(aside, { recursive: true, force: true });
       return undefined;
     }
@@ -216,52 +223,67 @@ export async function writeSearchIndex(siteDir: string, cacheDir: string): Promi
     const name = `${shard.locale}-${key}`;
     return { shard, name, cached: join(cache, name) };
   });
+  const stale = entries.filter(({ cached }) => !isWhole(cached));
+  report.reused = entries.length - stale.length;
+
+  /** Makes one language's shard, merged from `previous` when given; false when the merge did not apply. */
+  const makeShard = async ({ shard, name, cached }: (typeof entries)[number], merge?: { previous: { dir: string; pages: BundlePage[] }; indexed: BundlePage[] }): Promise<boolean> => {
+    rmSync(cached, { recursive: true, force: true });
+    // Written aside and renamed: a build killed while indexing leaves no entry under this name.
+    const aside = join(cache, `unfinished-${process.pid}-${name}`);
+    for (const dir of [aside, `${aside}-pages`, `${aside}-edited`]) rmSync(dir, { recursive: true, force: true });
+    let pages: BundlePage[] | undefined;
+    try {
+      if (merge) {
+        pages = await mergeShard(siteDir, shard, merge.previous, merge.indexed, aside, cache);
+        if (!pages) return false;
+        report.merged += 1;
+      } else {
+        await indexShard(siteDir, shard, aside, cache);
+        try {
+          pages = listBundlePages(aside, shard.files);
+        } catch (error) {
+          // Then the next edit indexes this language whole again.
+          if (!(error instanceof MergeUnsupported)) throw error;
+        }
+      }
+    } catch (error) {
+      // The other languages are stopped rather than waited for: the build has failed.
+      stopPagefind();
+      rmSync(aside, { recursive: true, force: true });
+      throw error;
+    }
+    if (pages) writeFileSync(join(aside, PAGES), JSON.stringify({ identity: version, pages }));
+    writeFileSync(join(aside, MANIFEST), JSON.stringify(listSizes(aside)));
+    renameSync(aside, cached);
+    return true;
+  };
+
   // Languages whose pages changed are indexed side by side while their estimated memory fits
   // the newsroom's budget, one at a time on a large archive: Pagefind alone leaves a core idle
-  // for much of its run.
-  const stale = entries
-    .filter(({ cached }) => !isWhole(cached))
-    .map((entry) => {
-      const previous = findPrevious(cache, entry.shard.locale, version);
-      const plan = previous && planMerge(previous.pages, entry.shard.files);
-      // Past half the pages, indexing them all costs about the same as merging.
-      return { ...entry, previous, indexed: plan && plan.indexed.length <= entry.shard.files.length / 2 ? plan.indexed : undefined };
-    });
-  report.reused = entries.length - stale.length;
+  // for much of its run. An edit's language costs what Pagefind indexes of it: its changed pages.
+  // Never more than half the machine's memory, whatever the setting says.
+  const budget = Math.min(site.searchIndexMemoryMb, totalmem() / 2 ** 20 / 2);
+  const whole: typeof stale = [];
   await runWithinBudget(
-    stale.map(({ shard, name, cached, previous, indexed }) => ({
-      cost: (indexed ?? shard.files).length * MB_PER_PAGE,
-      run: async () => {
-        rmSync(cached, { recursive: true, force: true });
-        // Written aside and renamed: a build killed while indexing leaves no entry under this name.
-        const aside = join(cache, `unfinished-${process.pid}-${name}`);
-        rmSync(aside, { recursive: true, force: true });
-        let pages: BundlePage[] | undefined;
-        try {
-          if (previous && indexed) pages = await mergeShard(siteDir, shard, previous, indexed, aside, cache);
-          if (pages) report.merged += 1;
-          else {
-            await indexShard(siteDir, shard, aside, cache);
-            try {
-              pages = listBundlePages(aside, shard.files);
-            } catch (error) {
-              // Then the next edit indexes this language whole again.
-              if (!(error instanceof MergeUnsupported)) throw error;
-            }
-          }
-        } catch (error) {
-          // The other languages are stopped rather than waited for: the build has failed.
-          stopPagefind();
-          rmSync(aside, { recursive: true, force: true });
-          throw error;
-        }
-        if (pages) writeFileSync(join(aside, PAGES), JSON.stringify({ identity: version, pages }));
-        writeFileSync(join(aside, MANIFEST), JSON.stringify(listSizes(aside)));
-        renameSync(aside, cached);
-      },
-    })),
-    // Never more than half the machine's memory, whatever the setting says.
-    Math.min(site.searchIndexMemoryMb, totalmem() / 2 ** 20 / 2),
+    stale.map((entry) => {
+      const previous = findPrevious(cache, entry.shard.locale, version);
+      const indexed = previous && planMerge(previous.pages, entry.shard.files);
+      // Past half the pages, indexing them all costs about the same as merging.
+      const merge = previous && indexed && indexed.length <= entry.shard.files.length / 2 ? { previous, indexed } : undefined;
+      return {
+        cost: (merge?.indexed ?? entry.shard.files).length * MB_PER_PAGE,
+        run: async () => {
+          if (!(await makeShard(entry, merge))) whole.push(entry);
+        },
+      };
+    }),
+    budget,
+  );
+  // Languages whose merge did not apply, indexed whole, at what that costs.
+  await runWithinBudget(
+    whole.map((entry) => ({ cost: entry.shard.files.length * MB_PER_PAGE, run: async () => void (await makeShard(entry)) })),
+    budget,
   );
   for (const { shard, cached } of entries) {
     const target = join(siteDir, toSearchBundlePath(shard.locale));

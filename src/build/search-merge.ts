@@ -7,9 +7,9 @@
  *
  * What comes out holds what Pagefind writes for the same pages: the same words with the same
  * positions and weights on each page, filters, sort order, page metadata, fragments and chunk
- * boundaries (so a search loads the same files). Two things differ and nothing reads them: pages
- * are numbered in another order (kept pages first, in the last bundle's order, then new ones;
- * Pagefind numbers them in the order its walk finds the files), and gzip is Node's, not Pagefind's.
+ * boundaries (so a search loads the same files). Two things differ: pages are numbered in another
+ * order (kept pages first, in the last bundle's order, then new ones; Pagefind numbers them in the
+ * order its walk finds the files), which only orders results that tie, and gzip is Node's.
  *
  * Pagefind's files are gzip of "pagefind_dcd" and CBOR arrays of its Rust structs
  * (pagefind/src/index/ in Pagefind's source). Word chunks are walked as bytes: a word's positions
@@ -19,11 +19,12 @@
  * the language whole instead.
  */
 import { createHash } from 'node:crypto';
-import { constants, copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gunzipSync, gzip } from 'node:zlib';
 import { decode, encode } from 'cborg';
+import { linkFile } from './files.ts';
 
 /** A page of a bundle as the merge needs it, in the bundle's page order: what Pagefind's files do not say. */
 export interface BundlePage {
@@ -33,6 +34,8 @@ export interface BundlePage {
   digest: string;
   /** The page's sort values (data-pagefind-sort), by sort name. */
   sort: Record<string, string>;
+  /** The metadata fields Pagefind found on the page (title, image, …), once it has indexed it. */
+  fields?: string[];
 }
 
 /** Thrown where the bundles are not what the merge knows how to merge: index the language whole. */
@@ -49,9 +52,35 @@ function unsign(raw: Buffer, file: string): Buffer {
   return raw.subarray(SIGNATURE.length);
 }
 
-const unpack = (file: string) => unsign(gunzipSync(readFileSync(file)), file);
+/** A file that cannot be read or unpacked (deleted, cut short, damaged) cannot be merged from: the language is indexed whole. */
+const unreadable = (file: string, error: unknown) => new MergeUnsupported(`${file} cannot be read: ${(error as Error).message}`);
+
+function unpack(file: string): Buffer {
+  try {
+    return unsign(gunzipSync(readFileSync(file)), file);
+  } catch (error) {
+    throw error instanceof MergeUnsupported ? error : unreadable(file, error);
+  }
+}
+
 /** The same, decompressed on libuv's threads: a bundle's word chunks are unpacked side by side while the merge walks them in order. */
-const unpackAsync = (file: string) => gunzipAsync(readFileSync(file)).then((raw) => unsign(raw, file));
+async function unpackAsync(file: string): Promise<Buffer> {
+  try {
+    return unsign(await gunzipAsync(readFileSync(file)), file);
+  } catch (error) {
+    throw error instanceof MergeUnsupported ? error : unreadable(file, error);
+  }
+}
+
+/** Pagefind's CBOR, decoded; damaged data is a file that cannot be merged from. */
+function decodeFile<T>(file: string): T {
+  const bytes = unpack(file);
+  try {
+    return decode(bytes) as T;
+  } catch (error) {
+    throw unreadable(file, error);
+  }
+}
 
 /** A file's bytes as Pagefind writes them, at its compression level: no larger for being merged. */
 const pack = (signed: Buffer) => gzipAsync(signed, { level: 9 });
@@ -87,6 +116,7 @@ class Reader {
 
   /** An item's argument, checking its major type. */
   item(major: number): number {
+    if (this.pos >= this.buf.length) throw new MergeUnsupported('a word chunk ends early');
     const byte = this.buf[this.pos++]!;
     if (byte >> 5 !== major) throw new MergeUnsupported(`unexpected CBOR item 0x${byte.toString(16)} at ${this.pos - 1}`);
     return this.argument(byte & 31);
@@ -218,7 +248,7 @@ function readNewWords(chunks: Buffer[], renumber: Int32Array, fieldMap: number[]
     const total = reader.item(4);
     let page = 0;
     for (let i = 0; i < total; i++) {
-      reader.item(4);
+      if (reader.item(4) !== 3) throw new MergeUnsupported('a page entry is not [page, positions, metadata positions]');
       page += reader.item(0);
       const start = reader.pos;
       const locs = reader.skipIntegers();
@@ -244,7 +274,7 @@ function readNewWords(chunks: Buffer[], renumber: Int32Array, fieldMap: number[]
       const entry: NewWord = { word, pages: readList(reader), variants: new Map() };
       const variants = reader.item(4);
       for (let v = 0; v < variants; v++) {
-        reader.item(4);
+        if (reader.item(4) !== 2) throw new MergeUnsupported('a variant is not [form, pages]');
         const form = reader.text().toString('utf8');
         entry.variants.set(form, readList(reader));
       }
@@ -263,65 +293,57 @@ interface Bundle {
 }
 
 function readBundle(dir: string): Bundle {
-  const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as Bundle['entry'];
-  const languages = Object.keys(entry.languages);
+  const file = join(dir, 'pagefind-entry.json');
+  let entry: Bundle['entry'];
+  try {
+    entry = JSON.parse(readFileSync(file, 'utf8')) as Bundle['entry'];
+  } catch (error) {
+    throw unreadable(file, error);
+  }
+  const languages = Object.keys(entry.languages ?? {});
   if (languages.length !== 1) throw new MergeUnsupported(`${dir} holds ${languages.length} languages`);
   const language = languages[0]!;
-  const meta = decode(unpack(join(dir, `pagefind.${entry.languages[language]!.hash}.pf_meta`))) as Bundle['meta'];
+  const meta = decodeFile<Bundle['meta']>(join(dir, `pagefind.${entry.languages[language]!.hash}.pf_meta`));
   if (!Array.isArray(meta) || meta.length !== 6) throw new MergeUnsupported(`${dir}: Pagefind's metadata has another layout`);
   return { dir, language, entry, meta };
 }
 
 /** The URL Pagefind gives a page file: its folder, from the site's root. */
-export const toPagefindUrl = (path: string) => `/${path.replace(/index\.html$/, '')}`;
+const toPagefindUrl = (path: string) => `/${path.replace(/index\.html$/, '')}`;
 
-/** Errors that mean "no hard link here", where a copy is the answer. */
-const NO_LINK = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EMLINK']);
-
-/** Links a file (never written in place: bundles are written aside and renamed), or copies it where the filesystem cannot link. */
-export function linkFile(from: string, to: string): void {
+/** What a page's fragment says of it: its URL, and its metadata fields. */
+function readFragment(file: string): { url: string; fields: string[] } {
+  let fragment: { url: string; meta: Record<string, string> };
   try {
-    linkSync(from, to);
+    fragment = JSON.parse(unpack(file).toString('utf8')) as typeof fragment;
   } catch (error) {
-    // Another filesystem (a cache mounted elsewhere) or one without links: copy. Nothing else, and
-    // never over a file: that would write through to whatever the file is linked to.
-    if (!NO_LINK.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
-    copyFileSync(from, to, constants.COPYFILE_EXCL);
+    throw error instanceof MergeUnsupported ? error : unreadable(file, error);
   }
+  return { url: fragment.url, fields: Object.keys(fragment.meta ?? {}) };
 }
 
 /**
  * The pages of a bundle Pagefind wrote, in its page order (the order its walk found the files),
- * from their fragments. Throws MergeUnsupported when a page is not one of `pages`.
+ * with their metadata fields, from their fragments. Throws MergeUnsupported when a page is not
+ * one of `pages`, or one of `pages` is missing.
  */
 export function listBundlePages(dir: string, pages: readonly BundlePage[]): BundlePage[] {
   const byUrl = new Map(pages.map((page) => [toPagefindUrl(page.path), page]));
   const { meta } = readBundle(dir);
   const listed = meta[1].map(([hash]) => {
-    const { url } = JSON.parse(unpack(join(dir, 'fragment', `${hash}.pf_fragment`)).toString('utf8')) as { url: string };
+    const { url, fields } = readFragment(join(dir, 'fragment', `${hash}.pf_fragment`));
     const page = byUrl.get(url);
     if (!page) throw new MergeUnsupported(`Pagefind indexed ${url}, which is not a page it was given`);
-    return page;
+    return { ...page, fields };
   });
-  if (new Set(listed).size !== pages.length) throw new MergeUnsupported('Pagefind did not index every page once');
+  if (listed.length !== pages.length || new Set(listed.map((page) => page.path)).size !== pages.length) throw new MergeUnsupported('Pagefind did not index every page once');
   return listed;
 }
 
-/** What an edit changes among a language's pages. */
-export interface MergePlan {
-  /** Pages of the last bundle kept as they were. */
-  kept: number;
-  /** Pages to index: changed or new. */
-  indexed: BundlePage[];
-  /** Pages of the last bundle no longer on the site. */
-  removed: number;
-}
-
-export function planMerge(previous: readonly BundlePage[], current: readonly BundlePage[]): MergePlan {
+/** The pages to index for an edit: those changed or new since the last bundle. */
+export function planMerge(previous: readonly BundlePage[], current: readonly BundlePage[]): BundlePage[] {
   const before = new Map(previous.map((page) => [page.path, page.digest]));
-  const now = new Set(current.map((page) => page.path));
-  const indexed = current.filter((page) => before.get(page.path) !== page.digest);
-  return { kept: current.length - indexed.length, indexed, removed: previous.filter((page) => !now.has(page.path)).length };
+  return current.filter((page) => before.get(page.path) !== page.digest);
 }
 
 /**
@@ -437,7 +459,28 @@ class ChunkWriter {
  * planMerge says to index; none when pages were only removed). Returns the merged bundle's pages
  * in its page order, for the next merge.
  */
-export async function mergeBundle({ previous, delta, current, outputDir }: { previous: { dir: string; pages: readonly BundlePage[] }; delta?: string; current: readonly BundlePage[]; outputDir: string }): Promise<BundlePage[]> {
+export async function mergeBundle(input: MergeInput): Promise<BundlePage[]> {
+  // Files are compressed on libuv's threads while the merge goes on; a merge that stops waits for
+  // them, so none is written after its caller has removed the folder.
+  const writes: Promise<void>[] = [];
+  try {
+    const pages = await merge(input, writes);
+    await Promise.all(writes);
+    return pages;
+  } catch (error) {
+    await Promise.allSettled(writes);
+    throw error;
+  }
+}
+
+interface MergeInput {
+  previous: { dir: string; pages: readonly BundlePage[] };
+  delta?: string;
+  current: readonly BundlePage[];
+  outputDir: string;
+}
+
+async function merge({ previous, delta, current, outputDir }: MergeInput, writes: Promise<void>[]): Promise<BundlePage[]> {
   const old = readBundle(previous.dir);
   const [version, oldPages, oldChunks, oldFilters, oldSorts, fields] = old.meta;
   if (oldPages.length !== previous.pages.length) throw new MergeUnsupported('the last bundle and its page list disagree');
@@ -463,6 +506,7 @@ export async function mergeBundle({ previous, delta, current, outputDir }: { pre
     renumberOld[number] = pages.length;
     pages.push(page);
   });
+  if (pages.some((page) => !page.fields)) throw new MergeUnsupported("the last bundle's page list does not say the pages' metadata fields");
   const keptPaths = new Set(pages.map((page) => page.path));
   const placeOfUrl = new Map<string, number>();
   for (const page of current) {
@@ -490,15 +534,22 @@ export async function mergeBundle({ previous, delta, current, outputDir }: { pre
     const fieldMap = newFields.map((field) => fields.indexOf(field));
     if (fieldMap.some((place) => place < 0)) throw new MergeUnsupported('an edited page has a metadata field the bundle lacks');
     renumberNew = new Int32Array(newPages.length).fill(-1);
+    const editedPages: BundlePage[] = [];
     for (const [number, entry] of newPages.entries()) {
       const fragment = join(delta!, 'fragment', `${entry[0]}.pf_fragment`);
-      const { url } = JSON.parse(unpack(fragment).toString('utf8')) as { url: string };
+      const { url, fields: pageFields } = readFragment(fragment);
       const place = placeOfUrl.get(url);
       if (place === undefined) throw new MergeUnsupported(`the edited pages' bundle holds ${url}, which is not to be indexed`);
       if (fragments.has(entry[0])) throw new MergeUnsupported(`two pages would share the fragment name ${entry[0]}`);
       fragments.set(entry[0], fragment);
       renumberNew[number] = place;
       meta[1][place] = entry;
+      pages[place] = { ...pages[place]!, fields: pageFields };
+      editedPages[number] = pages[place]!;
+    }
+    // The edited pages' sort values, read from their HTML by the caller, must give the order Pagefind read.
+    if (JSON.stringify(edited.meta[4]) !== JSON.stringify(sortNames(editedPages).map((name) => [name, sortOrder(editedPages, name)]))) {
+      throw new MergeUnsupported("the edited pages' sort values are not the ones Pagefind read");
     }
     added = readNewWords(
       newChunks.map(([, , hash]) => unpack(join(delta!, 'index', `${hash}.pf_index`))),
@@ -507,9 +558,11 @@ export async function mergeBundle({ previous, delta, current, outputDir }: { pre
     );
   }
   for (let i = 0; i < pages.length; i++) if (!meta[1][i]) throw new MergeUnsupported(`${pages[i]!.path} is in neither bundle`);
+  // Pagefind lists the fields its pages have: one the last page with it has lost leaves the list.
+  const allFields = [...new Set(pages.flatMap((page) => page.fields ?? []))].sort(compareText);
+  if (JSON.stringify(allFields) !== JSON.stringify(fields)) throw new MergeUnsupported(`the pages' metadata fields change (${fields.join(', ')} to ${allFields.join(', ')})`);
 
   for (const folder of ['index', 'fragment', 'filter']) mkdirSync(join(outputDir, folder), { recursive: true });
-  const writes: Promise<void>[] = [];
   const emit = (file: string, signed: Buffer) => writes.push(pack(signed).then((packed) => writeFileSync(join(outputDir, file), packed, { flag: 'wx' })));
 
   // Words: the last bundle's, chunk by chunk, with the edited pages' merged in, in Pagefind's order.
@@ -522,8 +575,8 @@ export async function mergeBundle({ previous, delta, current, outputDir }: { pre
   });
   let nextAdded = 0;
   const unpacked = oldChunks.map(([, , name]) => unpackAsync(join(previous.dir, 'index', `${name}.pf_index`)));
-  // Awaited in order, each one's rejection handled with the first: no unhandled rejection when one fails.
-  void Promise.allSettled(unpacked);
+  // The loop awaits them one by one and may stop at a failure: the others' failures are handled here.
+  for (const unpacking of unpacked) unpacking.catch(() => {});
   for (const [index, [, , name]] of oldChunks.entries()) {
     const bytes = await unpacked[index]!;
     oldChunkBytes.set(name, bytes);
@@ -546,7 +599,7 @@ export async function mergeBundle({ previous, delta, current, outputDir }: { pre
   const filters = new Map<string, Map<string, number[]>>();
   const readFilters = (dir: string, list: [string, string][], renumber: Int32Array) => {
     for (const [, hash] of list) {
-      const [name, values] = decode(unpack(join(dir, 'filter', `${hash}.pf_filter`))) as [string, [string, number[]][]];
+      const [name, values] = decodeFile<[string, [string, number[]][]]>(join(dir, 'filter', `${hash}.pf_filter`));
       const byValue = filters.get(name) ?? new Map<string, number[]>();
       filters.set(name, byValue);
       for (const [value, numbers] of values) byValue.set(value, [...(byValue.get(value) ?? []), ...numbers.map((number) => renumber[number] ?? -1).filter((number) => number >= 0)]);
@@ -582,6 +635,5 @@ export async function mergeBundle({ previous, delta, current, outputDir }: { pre
     if (name === 'pagefind-entry.json' || name.endsWith('.pf_meta') || name.startsWith('gazette-') || statSync(join(previous.dir, name)).isDirectory()) continue;
     linkFile(join(previous.dir, name), join(outputDir, name));
   }
-  await Promise.all(writes);
   return pages;
 }

@@ -172,6 +172,14 @@ describe('a merged search bundle', () => {
     expect(differences(merged, scratch)).toEqual([]);
   });
 
+  it('indexes the language whole when the last page with a metadata field loses it', async () => {
+    current = current.map((story) => (story.slug === 'story-02' ? { ...story, author: undefined } : story));
+    const { report, said, merged, scratch } = await indexBoth('v6', current, cache);
+    expect(said.join('\n')).toMatch(/zh indexed whole, not merged: the pages' metadata fields change \(author, image, title to image, title\)/);
+    expect(report).toMatchObject({ merged: 0 });
+    expect(differences(merged, scratch)).toEqual([]);
+  });
+
   it('keeps one shard per language in the cache, and none of its working folders', () => {
     expect(readdirSync(join(cache, 'search'))).toHaveLength(1);
   });

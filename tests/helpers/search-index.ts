@@ -53,7 +53,8 @@ export function countIndexed(shards: Shard[]): Record<string, number> {
  * A bundle's whole content with pages named by URL instead of number, so two bundles of the
  * same pages compare equal whatever order their pages were numbered in and whichever gzip wrote
  * them: every word with each page's positions, filters, sorts, chunk ranges, page metadata and
- * fragments. Decoded with a CBOR library of its own, not Gazette's merge code.
+ * fragments. Decoded whole by cborg, not walked as bytes as the merge does. Pages with equal sort
+ * values (the same publication time) may be listed in either order: the fixtures have none.
  */
 export function readBundleContent(dir: string) {
   const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as { version: string; languages: Record<string, { hash: string; page_count: number }> };
@@ -62,6 +63,7 @@ export function readBundleContent(dir: string) {
   const [version, pages, chunks, filters, sorts, fields] = decode(read(`pagefind.${hash}.pf_meta`)) as [string, [string, number][], [string, string, string][], [string, string][], [string, number[]][], string[]];
   const fragments = pages.map(([fragment]) => JSON.parse(read(`fragment/${fragment}.pf_fragment`).toString('utf8')) as Fragment & { word_count: number });
   const url = (page: number) => fragments[page]!.url;
+  /** Entries sorted by key (a URL, or a variant's form), so that their order in JSON is fixed. */
   const byUrl = <T>(list: [string, T][]) => Object.fromEntries(list.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const postings = (list: [number, number[], number[]][]) => {
     let page = 0;
@@ -70,7 +72,8 @@ export function readBundleContent(dir: string) {
   const words: Record<string, unknown> = {};
   for (const [, , chunk] of chunks) {
     for (const [word, list, variants] of (decode(read(`index/${chunk}.pf_index`)) as [[string, [number, number[], number[]][], [string, [number, number[], number[]][]][]][]])[0]) {
-      words[word] = { pages: postings(list), variants: Object.fromEntries(variants.map(([form, forms]) => [form, postings(forms)])) };
+      // Variants in a fixed order: Pagefind lists them in the order its pages were numbered.
+      words[word] = { pages: postings(list), variants: byUrl(variants.map(([form, forms]) => [form, postings(forms)])) };
     }
   }
   return {
