@@ -82,8 +82,12 @@ function decodeFile<T>(file: string): T {
   }
 }
 
-/** A file's bytes as Pagefind writes them, at its compression level: no larger for being merged. */
-const pack = (signed: Buffer) => gzipAsync(signed, { level: 9 });
+/**
+ * A file's bytes gzipped. Not at Pagefind's level (9) but zlib's default (6): an edit rewrites
+ * most of a language's word chunks, and level 9 took several times as long for files barely
+ * smaller (docs/performance.md, "Tenth session").
+ */
+const pack = (signed: Buffer) => gzipAsync(signed, { level: 6 });
 const sign = (cbor: Uint8Array) => Buffer.concat([SIGNATURE, cbor]);
 
 /** Pagefind's full_hash: sha1, each byte in hex without padding ({:x?} in Rust). */
