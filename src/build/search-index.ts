@@ -12,17 +12,23 @@
  * archives, redirects of old addresses, navigation and footers never match. Drafts are never
  * built, so never indexed.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { totalmem } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { localeKeys, locales, type Locale } from '../config/locales.ts';
 import { site } from '../config/site.ts';
-import { toSearchBundlePath, toSearchLocale } from '../newsroom/search-shards.ts';
-import { linkFile, listFiles, relativePath } from './files.ts';
+import { toSearchBundlePath } from '../newsroom/search-shards.ts';
+import { linkFile } from './files.ts';
 import { getSourceHash, sha256 } from './hash.ts';
 import { runWithinBudget } from './memory-budget.ts';
+import { MergeUnsupported } from './pagefind-files.ts';
 import { getPagefindIdentity, runPagefind, stopPagefind } from './pagefind-cli.ts';
-import { type BundlePage, listBundlePages, mergeBundle, MergeUnsupported, planMerge } from './search-merge.ts';
+import { findPrevious, isCacheFile, isWhole, linkTree, sealShard } from './search-cache.ts';
+import { type BundlePage, listBundlePages, mergeBundle, planMerge } from './search-merge.ts';
+import { readShards, type ShardInput } from './search-pages.ts';
+
+/** The modules that decide what a shard holds: a change to any of them makes every shard again. */
+const SEARCH_MODULES = ['./search-index.ts', './search-pages.ts', './search-cache.ts', './search-merge.ts', './search-words.ts', './pagefind-files.ts'];
 
 /** Pages indexed per language, and how many shards were written, how many came from the cache and how many were updated from the last one. */
 export interface SearchIndexReport {
@@ -36,84 +42,7 @@ export interface SearchIndexReport {
 const UI_FILES = ['pagefind-ui.js', 'pagefind-ui.css'];
 /** Pagefind writes these into every bundle; Gazette's pages load none of them. */
 const UNUSED = /^pagefind-(ui|component-ui|modular-ui|highlight)\./;
-/** Written last into a cached shard: every file with its size. A shard without it, or not matching it, is made again. */
-const MANIFEST = 'gazette-shard.json';
-/** Written into a shard: its pages in Pagefind's page order with their hashes and sort values, and what made it, for the next edit's merge. */
-const PAGES = 'gazette-pages.json';
 const hash = (data: string | Buffer) => sha256(data, 'hex');
-
-interface ShardInput {
-  locale: Locale;
-  /** Story pages carrying data-pagefind-body, with the hash of their bytes and their sort values. */
-  files: BundlePage[];
-}
-
-const MARKER = Buffer.from('data-pagefind-body');
-
-/**
- * The sort values Pagefind reads from the element marked data-pagefind-body, as the story layout
- * writes them: data-pagefind-sort="name[attribute], …". A merge checks them against the order
- * Pagefind wrote, so a layout that sorts another way is indexed whole, never sorted wrongly.
- */
-function readSortValues(bytes: Buffer, marker: number): Record<string, string> {
-  const tag = bytes.subarray(bytes.lastIndexOf('<', marker), bytes.indexOf('>', marker) + 1).toString('utf8');
-  const attribute = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
-  const values: Record<string, string> = {};
-  for (const part of attribute('data-pagefind-sort')?.split(',') ?? []) {
-    const [, name, from] = /^\s*([^[\s]+)\[([^\]]+)\]\s*$/.exec(part) ?? [];
-    const value = from && attribute(from);
-    if (name && value !== undefined) values[name] = value;
-  }
-  return values;
-}
-
-/** Story pages of the built site, grouped by language, in a stable order. */
-function readShards(siteDir: string): ShardInput[] {
-  const shards: ShardInput[] = [];
-  for (const locale of localeKeys) {
-    const base = join(siteDir, locales[locale].prefix);
-    const years = existsSync(base) ? readdirSync(base).filter((name) => /^\d{4}$/.test(name)).sort() : [];
-    const files: ShardInput['files'] = [];
-    for (const file of years.flatMap((year) => listFiles(join(base, year)))) {
-      const sourcePath = relativePath(siteDir, file);
-      if (!sourcePath.endsWith('/index.html') || toSearchLocale(`/${sourcePath.slice(0, -'index.html'.length)}`) !== locale) continue;
-      // Bytes, not text: decoding every page of the archive on every build is what it would cost.
-      const bytes = readFileSync(file);
-      // A redirect left at an old address has a story's shape but nothing to index: a language of
-      // redirects alone gets no bundle (Pagefind would index their whole page).
-      const marker = bytes.indexOf(MARKER);
-      if (marker >= 0) files.push({ path: sourcePath, digest: hash(bytes), sort: readSortValues(bytes, marker) });
-    }
-    if (files.length > 0) shards.push({ locale, files });
-  }
-  return shards;
-}
-
-/** The files of a folder with their sizes, as the manifest records them. */
-function listSizes(dir: string): Record<string, number> {
-  return Object.fromEntries(
-    listFiles(dir)
-      .map((file) => [relativePath(dir, file), statSync(file).size] as const)
-      .filter(([name]) => name !== MANIFEST),
-  );
-}
-
-/**
- * A cached shard is used only if its manifest is there and every file is, at its size: a
- * partial one (a full disk, a file deleted by hand) is made again. Sizes, not hashes: a killed
- * build cannot leave a same-size file, since shards are written aside and renamed whole.
- */
-function isWhole(dir: string): boolean {
-  const manifest = join(dir, MANIFEST);
-  if (!existsSync(manifest)) return false;
-  try {
-    const recorded = JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, number>;
-    const actual = listSizes(dir);
-    return Object.keys(recorded).length === Object.keys(actual).length && Object.entries(recorded).every(([name, size]) => actual[name] === size);
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Pagefind's memory while it indexes, per page: what the budget (site.searchIndexMemoryMb)
@@ -128,19 +57,6 @@ function indexShard(siteDir: string, shard: ShardInput, outputPath: string, cwd:
   // and are skipped by Pagefind.
   const glob = `${prefix ? `${prefix}/` : ''}[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html`;
   return runPagefind({ siteDir, glob, outputPath, cwd, name: shard.locale });
-}
-
-/**
- * Links, not copies: a cached shard is never written in place (it is written aside and renamed),
- * so dist/ and the cache can share its files, and a rebuild does not copy the whole index.
- */
-function linkTree(from: string, to: string, skip: (name: string) => boolean): void {
-  for (const file of listFiles(from)) {
-    const name = relative(from, file);
-    if (skip(name)) continue;
-    mkdirSync(dirname(join(to, name)), { recursive: true });
-    linkFile(file, join(to, name));
-  }
 }
 
 /** The bundle each language's search page names (data-bundle), which must be exactly the shards written. */
@@ -159,24 +75,6 @@ function checkSearchPages(siteDir: string, written: Set<string>): void {
         'This is a fault in Gazette, not in the content: delete .gazette/cache/search and build again, and report it if it happens again.',
     );
   }
-}
-
-/** The last shard of a language made by this code and this Pagefind, with its pages: what an edit's shard is merged from. */
-function findPrevious(cache: string, locale: Locale, identity: string): { dir: string; pages: BundlePage[] } | undefined {
-  const candidates = readdirSync(cache)
-    .filter((name) => new RegExp(`^${locale}-[0-9a-f]{20}$`).test(name))
-    .map((name) => join(cache, name))
-    .filter((dir) => existsSync(join(dir, PAGES)) && isWhole(dir))
-    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-  for (const dir of candidates) {
-    try {
-      const recorded = JSON.parse(readFileSync(join(dir, PAGES), 'utf8')) as { identity: string; pages: BundlePage[] };
-      if (recorded.identity === identity) return { dir, pages: recorded.pages };
-    } catch {
-      // A damaged record: that shard is not merged from.
-    }
-  }
-  return undefined;
 }
 
 /**
@@ -214,7 +112,7 @@ export async function writeSearchIndex(siteDir: string, cacheDir: string): Promi
   const cache = join(cacheDir, 'search');
   mkdirSync(cache, { recursive: true });
   // Pagefind itself (version, binary, options) and this code (what it indexes, how it merges) are in every key.
-  const version = `${getPagefindIdentity()}\0${getSourceHash(import.meta.url, new URL('./search-merge.ts', import.meta.url).href)}`;
+  const version = `${getPagefindIdentity()}\0${getSourceHash(...SEARCH_MODULES.map((name) => new URL(name, import.meta.url).href))}`;
   const shards = readShards(siteDir);
   const report: SearchIndexReport = { pages: Object.fromEntries(localeKeys.map((locale) => [locale, 0])) as Record<Locale, number>, shards: shards.length, reused: 0, merged: 0 };
   const written = new Set<string>();
@@ -253,9 +151,7 @@ export async function writeSearchIndex(siteDir: string, cacheDir: string): Promi
       rmSync(aside, { recursive: true, force: true });
       throw error;
     }
-    if (pages) writeFileSync(join(aside, PAGES), JSON.stringify({ identity: version, pages }));
-    writeFileSync(join(aside, MANIFEST), JSON.stringify(listSizes(aside)));
-    renameSync(aside, cached);
+    sealShard(aside, cached, pages && { identity: version, pages });
     return true;
   };
 
@@ -287,7 +183,7 @@ export async function writeSearchIndex(siteDir: string, cacheDir: string): Promi
   );
   for (const { shard, cached } of entries) {
     const target = join(siteDir, toSearchBundlePath(shard.locale));
-    linkTree(cached, target, (name) => UNUSED.test(name) || name === MANIFEST || name === PAGES);
+    linkTree(cached, target, (name) => UNUSED.test(name) || isCacheFile(name));
     // The UI is the same file in every shard of one Pagefind version.
     for (const file of UI_FILES) if (!existsSync(join(siteDir, 'pagefind', file))) copyFileSync(join(cached, file), join(siteDir, 'pagefind', file));
     written.add(toSearchBundlePath(shard.locale));
