@@ -14,6 +14,8 @@ export interface BrowserSite {
   browser: Browser;
   /** Contexts the tests opened, closed with the browser. */
   contexts: BrowserContext[];
+  /** What the build printed. */
+  output: string;
 }
 
 /**
@@ -29,6 +31,7 @@ export function useBrowserSite(makeSite: () => string, env: Record<string, strin
     dir = makeSite();
     const result = runBuild(dir, env);
     expect(result.status, result.output).toBe(0);
+    site.output = result.output;
     site.server = await serveDir(join(dir, 'dist'), serve);
     site.browser = await launchBrowser();
   });
