@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { newContext, VIEWPORTS } from '../helpers/browser.ts';
+import { newContext, searchPage, VIEWPORTS } from '../helpers/browser.ts';
 import { useBrowserSite } from '../helpers/browser-site.ts';
 import { fixtureContent, FIXTURE_NOW, makeProject, runBuild } from '../helpers/project.ts';
 
@@ -26,18 +26,8 @@ const site = useBrowserSite(() => {
   return dir;
 }, env);
 
-/** The result links for `query` typed into the search page at `path`; none if no result shows within 15 s. */
-async function search(page: Page, path: string, query: string): Promise<string[]> {
-  await page.goto(`${site.server.url}${path}`);
-  await page.locator('.pagefind-ui__search-input').pressSequentially(query, { delay: 20 });
-  try {
-    await page.waitForSelector('.pagefind-ui__result-link', { timeout: 15_000 });
-  } catch {
-    return [];
-  }
-  await page.waitForLoadState('networkidle');
-  return page.$$eval('.pagefind-ui__result-link', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-}
+/** The result links for `query` on the search page at `path` (searchPage). */
+const search = (page: Page, path: string, query: string) => searchPage(page, `${site.server.url}${path}`, query);
 
 describe('search after an edit, from merged bundles', () => {
   it('was built by merging the two Chinese bundles', () => {

@@ -5,7 +5,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatViolations, newContext, recordForeignRequests, runAxe, screenshot, VIEWPORTS } from '../helpers/browser.ts';
+import { formatViolations, newContext, recordForeignRequests, runAxe, screenshot, searchPage, VIEWPORTS } from '../helpers/browser.ts';
 import { measureFirstSearch } from '../../scripts/lib/first-search.ts';
 import { useBrowserSite } from '../helpers/browser-site.ts';
 import { makeProject, SEED_NOW } from '../helpers/project.ts';
@@ -28,22 +28,8 @@ beforeAll(async () => {
   foreign = recordForeignRequests(context, site.server.url);
 });
 
-/**
- * Opens the search page afresh (no results of an earlier query left on it), types the query
- * into Pagefind's box and returns the result links once they appear. Pagefind's message says
- * "Searching for …" before the results come, so the results themselves are what we wait for.
- */
-async function search(page: Page, path: string, query: string): Promise<string[]> {
-  await page.goto(`${site.server.url}${path}`);
-  await page.locator('.pagefind-ui__search-input').pressSequentially(query, { delay: 20 });
-  try {
-    await page.waitForSelector('.pagefind-ui__result-link', { timeout: 15_000 });
-  } catch {
-    return [];
-  }
-  await page.waitForLoadState('networkidle');
-  return page.$$eval('.pagefind-ui__result-link', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-}
+/** The result links for `query` on the search page at `path` (searchPage). */
+const search = (page: Page, path: string, query: string) => searchPage(page, `${site.server.url}${path}`, query);
 
 describe('search', () => {
   it('finds the Chinese story by company, place and topic words', async () => {

@@ -78,6 +78,24 @@ export function recordForeignRequests(context: BrowserContext, origin: string): 
   return foreign;
 }
 
+/**
+ * Opens the search page at `url` afresh (no results of an earlier query left on it), types the
+ * query into Pagefind's box and returns the result links once they appear; none if no result shows
+ * within 15 s. Pagefind's message says "Searching for …" before the results come, so the results
+ * themselves are what is waited for.
+ */
+export async function searchPage(page: Page, url: string, query: string): Promise<string[]> {
+  await page.goto(url);
+  await page.locator('.pagefind-ui__search-input').pressSequentially(query, { delay: 20 });
+  try {
+    await page.waitForSelector('.pagefind-ui__result-link', { timeout: 15_000 });
+  } catch {
+    return [];
+  }
+  await page.waitForLoadState('networkidle');
+  return page.$$eval('.pagefind-ui__result-link', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}
+
 /** Scrolls to the bottom a screen at a time (so lazy images start), then waits for every image. */
 export async function scrollThrough(page: Page): Promise<void> {
   await page.evaluate(async () => {
