@@ -21,8 +21,9 @@ import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encode } from 'cborg';
 import { linkFile } from './files.ts';
-import { type Bundle, compareText, decodeFile, fileName, MergeUnsupported, pack, pagefindHash, Reader, readBundle, readFragment, SIGNATURE, sign, toPagefindUrl, unpack, unpackAsync } from './pagefind-files.ts';
-import { ChunkWriter, type NewWord, readNewWords } from './search-words.ts';
+import { isCacheFile } from './search-cache.ts';
+import { type Bundle, compareText, decodeFile, fileName, MergeUnsupported, pack, pagefindHash, readBundle, readFragment, SIGNATURE, sign, toPagefindUrl, unpack, unpackAsync } from './pagefind-files.ts';
+import { chunkWords, ChunkWriter, type NewWord, readNewWords } from './search-words.ts';
 
 /** A page of a bundle as the merge needs it, in the bundle's page order: what Pagefind's files do not say. */
 export interface BundlePage {
@@ -101,6 +102,8 @@ async function merge({ previous, delta, current, outputDir }: MergeInput, writes
     if (values.every(([value]) => value.trim() !== '' && !Number.isNaN(Number(value)))) throw new MergeUnsupported(`sort ${name} is by number`);
     return values.sort((a, b) => compareText(a[0], b[0]) || a[1] - b[1]).map(([, number]) => number);
   };
+  /** Pagefind's sorts of `list`, as its metadata holds them: [name, page numbers in order]. */
+  const sorts = (list: readonly BundlePage[]): [string, number[]][] => sortNames(list).map((name) => [name, sortOrder(list, name)]);
   if (JSON.stringify(oldSorts.map(([name]) => name)) !== JSON.stringify(sortNames(previous.pages))) throw new MergeUnsupported("the last bundle's sorts are not its pages' sort values");
   for (const [name, order] of oldSorts) if (JSON.stringify(sortOrder(previous.pages, name)) !== JSON.stringify(order)) throw new MergeUnsupported(`sort ${name} is not the one the pages' values give`);
 
@@ -155,7 +158,7 @@ async function merge({ previous, delta, current, outputDir }: MergeInput, writes
       editedPages[number] = pages[place]!;
     }
     // The edited pages' sort values, read from their HTML by the caller, must give the order Pagefind read.
-    if (JSON.stringify(edited.meta[4]) !== JSON.stringify(sortNames(editedPages).map((name) => [name, sortOrder(editedPages, name)]))) {
+    if (JSON.stringify(edited.meta[4]) !== JSON.stringify(sorts(editedPages))) {
       throw new MergeUnsupported("the edited pages' sort values are not the ones Pagefind read");
     }
     added = readNewWords(
@@ -187,12 +190,7 @@ async function merge({ previous, delta, current, outputDir }: MergeInput, writes
   for (const [index, [, , name]] of oldChunks.entries()) {
     const bytes = await unpacked[index]!;
     oldChunkBytes.set(name, bytes);
-    const reader = new Reader(bytes);
-    if (reader.item(4) !== 1) throw new MergeUnsupported('a word chunk is not [words]');
-    const total = reader.item(4);
-    for (let i = 0; i < total; i++) {
-      if (reader.item(4) !== 3) throw new MergeUnsupported('a word entry is not [word, pages, variants]');
-      const word = reader.text();
+    for (const [word, reader] of chunkWords(bytes)) {
       while (nextAdded < added.length && Buffer.compare(added[nextAdded]!.word, word) < 0) chunks.word(added[nextAdded]!.word, undefined, renumberOld, added[nextAdded++]);
       const same = nextAdded < added.length && added[nextAdded]!.word.equals(word) ? added[nextAdded++] : undefined;
       chunks.word(word, reader, renumberOld, same);
@@ -227,7 +225,7 @@ async function merge({ previous, delta, current, outputDir }: MergeInput, writes
     meta[3].push([name, hash]);
   }
 
-  meta[4] = sortNames(pages).map((name) => [name, sortOrder(pages, name)]);
+  meta[4] = sorts(pages);
 
   for (const [hash, file] of fragments) linkFile(file, join(outputDir, 'fragment', `${hash}.pf_fragment`));
 
@@ -239,7 +237,7 @@ async function merge({ previous, delta, current, outputDir }: MergeInput, writes
   writeFileSync(join(outputDir, 'pagefind-entry.json'), JSON.stringify(entry));
   // Pagefind's scripts and WebAssembly: the same files in every bundle of one version.
   for (const name of readdirSync(previous.dir)) {
-    if (name === 'pagefind-entry.json' || name.endsWith('.pf_meta') || name.startsWith('gazette-') || statSync(join(previous.dir, name)).isDirectory()) continue;
+    if (name === 'pagefind-entry.json' || name.endsWith('.pf_meta') || isCacheFile(name) || statSync(join(previous.dir, name)).isDirectory()) continue;
     linkFile(join(previous.dir, name), join(outputDir, name));
   }
   return pages;

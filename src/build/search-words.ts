@@ -54,9 +54,23 @@ function mergePostings(reader: Reader | undefined, renumber: Int32Array, added: 
   return { count, size };
 }
 
+/**
+ * The words of a word chunk, in order: each word with the reader at its page list, which the
+ * caller reads (then the variants) before taking the next word.
+ */
+export function* chunkWords(bytes: Buffer): Generator<[word: Buffer, reader: Reader]> {
+  const reader = new Reader(bytes);
+  if (reader.item(4) !== 1) throw new MergeUnsupported('a word chunk is not [words]');
+  const total = reader.item(4);
+  for (let i = 0; i < total; i++) {
+    if (reader.item(4) !== 3) throw new MergeUnsupported('a word entry is not [word, pages, variants]');
+    yield [reader.text(), reader];
+  }
+}
+
 /** The words of a bundle's edited pages, renumbered for the merged bundle and sorted, each page list by page. */
 export function readNewWords(chunks: Buffer[], renumber: Int32Array, fieldMap: number[]): NewWord[] {
-  const words = new Map<string, NewWord>();
+  const words: NewWord[] = [];
   const remapFields = fieldMap.some((to, from) => to !== from);
   const readList = (reader: Reader): NewPosting[] => {
     const postings: NewPosting[] = [];
@@ -80,23 +94,18 @@ export function readNewWords(chunks: Buffer[], renumber: Int32Array, fieldMap: n
     return postings.sort((a, b) => a.page - b.page);
   };
   for (const chunk of chunks) {
-    const reader = new Reader(chunk);
-    reader.item(4);
-    const total = reader.item(4);
-    for (let i = 0; i < total; i++) {
-      if (reader.item(4) !== 3) throw new MergeUnsupported('a word entry is not [word, pages, variants]');
-      const word = Buffer.from(reader.text());
-      const entry: NewWord = { word, pages: readList(reader), variants: new Map() };
+    for (const [word, reader] of chunkWords(chunk)) {
+      const entry: NewWord = { word: Buffer.from(word), pages: readList(reader), variants: new Map() };
       const variants = reader.item(4);
       for (let v = 0; v < variants; v++) {
         if (reader.item(4) !== 2) throw new MergeUnsupported('a variant is not [form, pages]');
         const form = reader.text().toString('utf8');
         entry.variants.set(form, readList(reader));
       }
-      words.set(word.toString('latin1'), entry);
+      words.push(entry);
     }
   }
-  return [...words.values()].sort((a, b) => Buffer.compare(a.word, b.word));
+  return words.sort((a, b) => Buffer.compare(a.word, b.word));
 }
 
 /**
