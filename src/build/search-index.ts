@@ -86,6 +86,8 @@ function checkSearchPages(siteDir: string, written: Set<string>): void {
 async function mergeShard(siteDir: string, shard: ShardInput, previous: { dir: string; pages: BundlePage[] }, indexed: BundlePage[], aside: string, cwd: string): Promise<BundlePage[] | undefined> {
   const pagesDir = `${aside}-pages`;
   const editedDir = `${aside}-edited`;
+  // Left by a build killed while merging, under the same process id.
+  for (const dir of [pagesDir, editedDir]) rmSync(dir, { recursive: true, force: true });
   try {
     if (indexed.length > 0) {
       for (const page of indexed) {
@@ -129,7 +131,7 @@ export async function writeSearchIndex(siteDir: string, cacheDir: string): Promi
     rmSync(cached, { recursive: true, force: true });
     // Written aside and renamed: a build killed while indexing leaves no entry under this name.
     const aside = join(cache, `unfinished-${process.pid}-${name}`);
-    for (const dir of [aside, `${aside}-pages`, `${aside}-edited`]) rmSync(dir, { recursive: true, force: true });
+    rmSync(aside, { recursive: true, force: true });
     let pages: BundlePage[] | undefined;
     try {
       if (merge) {

@@ -9,6 +9,7 @@ import { localeKeys, locales, type Locale } from '../config/locales.ts';
 import { toSearchLocale } from '../newsroom/search-shards.ts';
 import { listFiles, relativePath } from './files.ts';
 import { sha256 } from './hash.ts';
+import { toPagefindUrl } from './pagefind-files.ts';
 import type { BundlePage } from './search-merge.ts';
 
 const hash = (data: Buffer) => sha256(data, 'hex');
@@ -47,7 +48,7 @@ export function readShards(siteDir: string): ShardInput[] {
     const files: ShardInput['files'] = [];
     for (const file of years.flatMap((year) => listFiles(join(base, year)))) {
       const sourcePath = relativePath(siteDir, file);
-      if (!sourcePath.endsWith('/index.html') || toSearchLocale(`/${sourcePath.slice(0, -'index.html'.length)}`) !== locale) continue;
+      if (!sourcePath.endsWith('/index.html') || toSearchLocale(toPagefindUrl(sourcePath)) !== locale) continue;
       // Bytes, not text: decoding every page of the archive on every build is what it would cost.
       const bytes = readFileSync(file);
       // A redirect left at an old address has a story's shape but nothing to index: a language of
