@@ -25,7 +25,8 @@ export interface Shard {
   metas: string[];
 }
 
-const unpack = (file: string) => gunzipSync(readFileSync(file)).subarray('pagefind_dcd'.length).toString('utf8');
+const unpackBytes = (file: string) => gunzipSync(readFileSync(file)).subarray('pagefind_dcd'.length);
+const unpack = (file: string) => unpackBytes(file).toString('utf8');
 
 export function readSearchShards(distDir: string): Shard[] {
   const root = join(distDir, 'pagefind');
@@ -59,7 +60,7 @@ export function countIndexed(shards: Shard[]): Record<string, number> {
 export function readBundleContent(dir: string) {
   const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as { version: string; languages: Record<string, { hash: string; page_count: number }> };
   const [language, { hash, page_count }] = Object.entries(entry.languages)[0]!;
-  const read = (file: string) => gunzipSync(readFileSync(join(dir, file))).subarray('pagefind_dcd'.length);
+  const read = (file: string) => unpackBytes(join(dir, file));
   const [version, pages, chunks, filters, sorts, fields] = decode(read(`pagefind.${hash}.pf_meta`)) as [string, [string, number][], [string, string, string][], [string, string][], [string, number[]][], string[]];
   const fragments = pages.map(([fragment]) => JSON.parse(read(`fragment/${fragment}.pf_fragment`).toString('utf8')) as Fragment & { word_count: number });
   const url = (page: number) => fragments[page]!.url;
