@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir, totalmem } from 'node:os';
+import { totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { localeKeys, locales } from '../src/config/locales.ts';
 import { getNow } from '../src/newsroom/now.ts';
@@ -113,10 +113,7 @@ step('start');
 const heap = `--max-old-space-size=${Math.floor((totalmem() / 2 ** 20) * 0.75)}`;
 const nodeOptions = { NODE_OPTIONS: `${heap} ${process.env.NODE_OPTIONS ?? ''}`.trim() };
 const outOfMemory = `\nThe build ran out of memory (${heap}): the archive needs a machine with more memory, or a build split by year (docs/scaling.md).`;
-// The check's modules are compiled once, not on every build: Node's compile cache, in the folder
-// Astro's own command line already keeps it in.
-const compileCache = { NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? join(tmpdir(), 'node-compile-cache') };
-const check = held(process.execPath, [join(import.meta.dirname, 'check.ts'), '--content-only'], { ...process.env, ...nodeOptions, ...compileCache });
+const check = held(process.execPath, [join(import.meta.dirname, 'check.ts'), '--content-only'], { ...process.env, ...nodeOptions });
 // Astro announces its images once every page is written (src/build/pages-written.ts): from then
 // on the search index can be made while Astro encodes images, writes the sitemap and exits.
 const pagesWritten = watchForPagesWritten();
