@@ -14,7 +14,6 @@ import { localeKeys, locales } from '../src/config/locales.ts';
 import { getNow } from '../src/newsroom/now.ts';
 import { pruneUnreferencedAssets } from '../src/build/prune-assets.ts';
 import { stopPagefind } from '../src/build/pagefind-cli.ts';
-import { watchForPagesWritten } from '../src/build/pages-written.ts';
 import { writeSearchIndex } from '../src/build/search-index.ts';
 import { beginBuild, finishBuild } from '../src/build/unfinished-build.ts';
 
@@ -33,11 +32,8 @@ const cacheDir = join(work, 'cache');
 const steps: [string, number][] = [];
 const step = (name: string) => steps.push([name, Math.round(performance.now())]);
 
-/**
- * A child process whose output is held back until `release()`, then streamed. `onOutput` sees
- * each piece of its output as it comes, held or not.
- */
-function held(command: string, args: string[], env: NodeJS.ProcessEnv = process.env, onOutput?: (chunk: Buffer) => void) {
+/** A child process whose output is held back until `release()`, then streamed. */
+function held(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
   // detached: its own process group, so a stop reaches Astro's workers too.
   const child: ChildProcess = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const chunks: [NodeJS.WriteStream, Buffer][] = [];
@@ -46,7 +42,6 @@ function held(command: string, args: string[], env: NodeJS.ProcessEnv = process.
   for (const [stream, out] of [[child.stdout!, process.stdout], [child.stderr!, process.stderr]] as const) {
     stream.on('data', (chunk: Buffer) => {
       if (chunk.includes('JavaScript heap out of memory')) outOfMemory = true;
-      onOutput?.(chunk);
       if (live) out.write(chunk);
       else chunks.push([out, chunk]);
     });
@@ -114,18 +109,14 @@ const heap = `--max-old-space-size=${Math.floor((totalmem() / 2 ** 20) * 0.75)}`
 const nodeOptions = { NODE_OPTIONS: `${heap} ${process.env.NODE_OPTIONS ?? ''}`.trim() };
 const outOfMemory = `\nThe build ran out of memory (${heap}): the archive needs a machine with more memory, or a build split by year (docs/scaling.md).`;
 const check = held(process.execPath, [join(import.meta.dirname, 'check.ts'), '--content-only'], { ...process.env, ...nodeOptions });
-// Astro announces its images once every page is written (src/build/pages-written.ts): from then
-// on the search index can be made while Astro encodes images, writes the sitemap and exits.
-const pagesWritten = watchForPagesWritten();
-void pagesWritten.seen.then(() => step('pages'));
-const astro = held(
-  process.execPath,
-  [astroBin, 'build', '--outDir', next, ...process.argv.slice(2)],
-  // GAZETTE_IMAGES_WHILE_RENDERING: Gazette's patch to Astro (decision 021) encodes images on the
-  // cores page rendering leaves idle.
-  { ...process.env, ...nodeOptions, NODE_ENV: 'production', GAZETTE_VALIDATED: '1', GAZETTE_IMAGES_WHILE_RENDERING: '1' },
-  pagesWritten.onOutput,
-);
+const astro = held(process.execPath, [astroBin, 'build', '--outDir', next, ...process.argv.slice(2)], {
+  ...process.env,
+  ...nodeOptions,
+  NODE_ENV: 'production',
+  GAZETTE_VALIDATED: '1',
+  // Gazette's patch to Astro (decision 021) encodes images on the cores page rendering leaves idle.
+  GAZETTE_IMAGES_WHILE_RENDERING: '1',
+});
 // The children have their own process groups, so a Ctrl-C in the terminal must be passed on.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
@@ -148,19 +139,9 @@ if (checkStatus !== 0) {
   process.exit(1);
 }
 astro.release();
-// Started once the pages are written, or once Astro has exited without saying so; never after a
-// failed Astro. Its failure is reported after Astro's, so it is caught here and rethrown below.
-const search = Promise.race([pagesWritten.seen.then(() => 0), astro.exited])
-  .then((status) => (status === 0 ? writeSearchIndex(next, cacheDir, astro.exited) : undefined))
-  .then(
-    (report) => ({ report }),
-    (error: unknown) => ({ error }),
-  );
 const astroStatus = await astro.exited;
 step('astro');
 if (astroStatus !== 0) {
-  stopPagefind();
-  await search;
   rmSync(next, { recursive: true, force: true });
   if (astro.outOfMemory) console.error(outOfMemory);
   console.error('\nBuild failed: dist/ was left as it was.');
@@ -182,17 +163,18 @@ const pruned = pruneUnreferencedAssets(next);
 step('prune');
 if (pruned.length > 0) console.log(`pruned ${pruned.length} unreferenced asset(s): originals and photos no published page shows`);
 
-const searched = await search;
-if ('error' in searched || !searched.report) {
+// After pruning: Pagefind's compressed fragments name images the pruner cannot read.
+try {
+  const { pages, shards, reused, merged } = await writeSearchIndex(next, cacheDir);
+  console.log(
+    `search index: ${Object.entries(pages).map(([lang, count]) => `${count} ${lang}`).join(', ')} page(s); ${shards - reused} language(s) indexed${merged > 0 ? ` (${merged} updated from the last index)` : ''}, ${reused} unchanged`,
+  );
+  step('search');
+} catch (error) {
   rmSync(next, { recursive: true, force: true });
-  console.error(`${'error' in searched ? (searched.error as Error).message : 'search index: not made'}\nBuild failed: dist/ was left as it was.`);
+  console.error(`${(error as Error).message}\nBuild failed: dist/ was left as it was.`);
   process.exit(1);
 }
-const { pages, shards, reused, merged } = searched.report;
-console.log(
-  `search index: ${Object.entries(pages).map(([lang, count]) => `${count} ${lang}`).join(', ')} page(s); ${shards - reused} language(s) indexed${merged > 0 ? ` (${merged} updated from the last index)` : ''}, ${reused} unchanged`,
-);
-step('search');
 
 // Swap: two renames on one filesystem, so dist/ is never half-written.
 await cleanup;

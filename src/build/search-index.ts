@@ -110,13 +110,7 @@ async function mergeShard(siteDir: string, shard: ShardInput, previous: { dir: s
   }
 }
 
-/**
- * `wholeAfter`: a language indexed whole (no last shard to merge into, or a merge that did not
- * apply) waits for it. The build starts this step as soon as Astro has written the pages and
- * passes Astro's exit: a merge's few megabytes may overlap Astro's last seconds, Pagefind's
- * whole index, gigabytes on a large archive, may not add to Astro's memory.
- */
-export async function writeSearchIndex(siteDir: string, cacheDir: string, wholeAfter: Promise<unknown> = Promise.resolve()): Promise<SearchIndexReport> {
+export async function writeSearchIndex(siteDir: string, cacheDir: string): Promise<SearchIndexReport> {
   const cache = join(cacheDir, 'search');
   mkdirSync(cache, { recursive: true });
   // Pagefind itself (version, binary, options) and this code (what it indexes, how it merges) are in every key.
@@ -178,7 +172,6 @@ export async function writeSearchIndex(siteDir: string, cacheDir: string, wholeA
       return {
         cost: (merge?.indexed ?? entry.shard.files).length * MB_PER_PAGE,
         run: async () => {
-          if (!merge) await wholeAfter;
           if (!(await makeShard(entry, merge))) whole.push(entry);
         },
       };
@@ -186,7 +179,6 @@ export async function writeSearchIndex(siteDir: string, cacheDir: string, wholeA
     budget,
   );
   // Languages whose merge did not apply, indexed whole, at what that costs.
-  if (whole.length > 0) await wholeAfter;
   await runWithinBudget(
     whole.map((entry) => ({ cost: entry.shard.files.length * MB_PER_PAGE, run: async () => void (await makeShard(entry)) })),
     budget,

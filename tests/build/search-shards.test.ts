@@ -63,13 +63,7 @@ describe('search bundles', () => {
   it('re-indexes only the languages of an edited story, and leaves the other byte for byte', () => {
     const before = digestDist(dir);
     appendFileSync(join(dir, ZH), '\n编辑补充了青花瓷一词。\n');
-    const { status, output: rebuilt } = runBuild(dir, { GAZETTE_TIMINGS: '1' });
-    expect(status, rebuilt).toBe(0);
-    // The build recognised Astro's word that every page was written, before Astro exited: the
-    // merge starts then (decision 022). Reworded by a later Astro, it would start after the exit.
-    const timings = /^timings: (.+)$/m.exec(rebuilt)![1]!.split(', ').map((pair) => pair.split(' '));
-    const at = Object.fromEntries(timings.map(([name, ms]) => [name, Number(ms)]));
-    expect(at.pages, rebuilt).toBeLessThan(at.astro!);
+    const rebuilt = build(dir);
     // The Chinese edit changes the Simplified and the Traditional pages: two bundles, each merged
     // from the last one (search-merge.test.ts holds a merge to a bundle indexed from scratch).
     expect(rebuilt).toMatch(/^search index: .*; 2 language\(s\) indexed \(2 updated from the last index\), 1 unchanged$/m);
