@@ -8,7 +8,9 @@ import type { AstroIntegration } from 'astro';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkContent } from '../check/check-content.ts';
 import { contentStoreAtRuntime } from './content-store-plugin.ts';
+import { showContentErrors } from './dev-errors.ts';
 import { readPageMetaFromHtml, type PageMeta } from './sitemap-config.ts';
 
 let outDir: string | undefined;
@@ -29,9 +31,9 @@ export default function gazette(): AstroIntegration {
         outDir = fileURLToPath(config.outDir);
         root = fileURLToPath(config.root);
       },
-      'astro:server:setup': async ({ server }) => {
+      'astro:server:setup': ({ server }) => {
         // The check's own words in the preview, where Vite would show a stack trace.
-        if (!process.env.VITEST && root) (await import('./dev-errors.ts')).showContentErrors(server, root);
+        if (!process.env.VITEST && root) showContentErrors(server, root);
       },
       'astro:config:setup': async ({ config, command, logger, updateConfig }) => {
         // Drafts show only in `astro dev`. Decided by the command, never by NODE_ENV or
@@ -48,9 +50,6 @@ export default function gazette(): AstroIntegration {
         // their own content: checking the real content/ there would cost every test run a second.
         if (process.env.VITEST) return;
         const root = fileURLToPath(config.root);
-        // Loaded only here: `npm run build` has already checked, and the check's modules would
-        // cost its Astro process about half a second at start-up (docs/performance.md).
-        const { checkContent } = await import('../check/check-content.ts');
         const report = await checkContent(root);
         for (const line of report.warnings) logger.warn(line);
         if (report.ok) return;
