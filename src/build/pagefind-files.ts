@@ -23,13 +23,14 @@ function unsign(raw: Buffer, file: string): Buffer {
 }
 
 /** A file that cannot be read or unpacked (deleted, cut short, damaged) cannot be merged from: the language is indexed whole. */
-const unreadable = (file: string, error: unknown) => new MergeUnsupported(`${file} cannot be read: ${(error as Error).message}`);
+const unreadable = (file: string, error: unknown) =>
+  error instanceof MergeUnsupported ? error : new MergeUnsupported(`${file} cannot be read: ${(error as Error).message}`);
 
 export function unpack(file: string): Buffer {
   try {
     return unsign(gunzipSync(readFileSync(file)), file);
   } catch (error) {
-    throw error instanceof MergeUnsupported ? error : unreadable(file, error);
+    throw unreadable(file, error);
   }
 }
 
@@ -38,7 +39,7 @@ export async function unpackAsync(file: string): Promise<Buffer> {
   try {
     return unsign(await gunzipAsync(readFileSync(file)), file);
   } catch (error) {
-    throw error instanceof MergeUnsupported ? error : unreadable(file, error);
+    throw unreadable(file, error);
   }
 }
 
@@ -201,7 +202,7 @@ export function readFragment(file: string): { url: string; fields: string[] } {
   try {
     fragment = JSON.parse(unpack(file).toString('utf8')) as typeof fragment;
   } catch (error) {
-    throw error instanceof MergeUnsupported ? error : unreadable(file, error);
+    throw unreadable(file, error);
   }
   return { url: fragment.url, fields: Object.keys(fragment.meta ?? {}) };
 }
