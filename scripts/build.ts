@@ -160,7 +160,7 @@ for (const locale of localeKeys) {
   }
 }
 
-const pruned = pruneUnreferencedAssets(next);
+const pruned = pruneUnreferencedAssets(next, '_astro', join(cacheDir, 'file-facts', 'assets.json'));
 step('prune');
 if (pruned.length > 0) console.log(`pruned ${pruned.length} unreferenced asset(s): originals and photos no published page shows`);
 

@@ -4,14 +4,19 @@
  * original and the photos of drafts and embargoed stories. Neither may ship: the
  * original costs readers bytes, and an unpublished story's photo is a leak.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { FileFacts } from './file-facts.ts';
 import { listFiles, relativePath } from './files.ts';
+import { getSourceHash } from './hash.ts';
 
 const TEXT_EXTENSIONS = /\.(html|xml|json|css|js|txt|webmanifest)$/;
 
-/** Deletes unreferenced assets in `<dist>/<assetsDir>`; returns the site paths removed. */
-export function pruneUnreferencedAssets(dist: string, assetsDir = '_astro'): string[] {
+/**
+ * Deletes unreferenced assets in `<dist>/<assetsDir>`; returns the site paths removed. With
+ * `factsStore`, the references of files unchanged since the last build are not read again.
+ */
+export function pruneUnreferencedAssets(dist: string, assetsDir = '_astro', factsStore?: string): string[] {
   const assetsRoot = join(dist, assetsDir);
   let assets: string[];
   try {
@@ -22,9 +27,12 @@ export function pruneUnreferencedAssets(dist: string, assetsDir = '_astro'): str
   const texts = listFiles(dist).filter((file) => TEXT_EXTENSIONS.test(file) && !file.startsWith(assetsRoot));
   const referenced = new Set<string>();
   const pattern = new RegExp(`/${assetsDir}/[^"'\\s),?#]+`, 'g');
+  const facts = new FileFacts(factsStore, dist, `${getSourceHash(import.meta.url)}:${assetsDir}`);
+  const references = (bytes: Buffer) => [...new Set(Array.from(bytes.toString('utf8').matchAll(pattern), (match) => decodeURI(match[0])))];
   for (const file of [...texts, ...assets.filter((a) => TEXT_EXTENSIONS.test(a))]) {
-    for (const match of readFileSync(file, 'utf8').matchAll(pattern)) referenced.add(decodeURI(match[0]));
+    for (const path of facts.read(file, references)) referenced.add(path);
   }
+  facts.save();
   const removed: string[] = [];
   for (const asset of assets) {
     const sitePath = `/${relativePath(dist, asset)}`;

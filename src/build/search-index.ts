@@ -115,7 +115,7 @@ export async function writeSearchIndex(siteDir: string, cacheDir: string): Promi
   mkdirSync(cache, { recursive: true });
   // Pagefind itself (version, binary, options) and this code (what it indexes, how it merges) are in every key.
   const version = `${getPagefindIdentity()}\0${getSourceHash(...SEARCH_MODULES.map((name) => new URL(name, import.meta.url).href))}`;
-  const shards = readShards(siteDir);
+  const shards = readShards(siteDir, join(cacheDir, 'file-facts', 'search.json'));
   const report: SearchIndexReport = { pages: Object.fromEntries(localeKeys.map((locale) => [locale, 0])) as Record<Locale, number>, shards: shards.length, reused: 0, merged: 0 };
   const written = new Set<string>();
   const entries = shards.map((shard) => {

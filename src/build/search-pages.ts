@@ -3,12 +3,13 @@
  * data-pagefind-body, by language, each with the hash of its bytes (what the search cache keys on
  * and the merge compares) and its sort values (what the merge orders pages by).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { localeKeys, locales, type Locale } from '../config/locales.ts';
 import { toSearchLocale } from '../newsroom/search-shards.ts';
+import { type Facts, FileFacts } from './file-facts.ts';
 import { listFiles, relativePath } from './files.ts';
-import { sha256 } from './hash.ts';
+import { getSourceHash, sha256 } from './hash.ts';
 import { toPagefindUrl } from './pagefind-files.ts';
 import type { BundlePage } from './search-merge.ts';
 
@@ -39,9 +40,22 @@ function readSortValues(bytes: Buffer, marker: number): Record<string, string> {
   return values;
 }
 
-/** Story pages of the built site, grouped by language, in a stable order. */
-export function readShards(siteDir: string): ShardInput[] {
+/** What a built page gives the index: its hash and its sort values as JSON, or nothing when it has nothing to index. */
+function readSearchFacts(bytes: Buffer): Facts {
+  // Bytes, not text: decoding every page of the archive is what it would cost.
+  // A redirect left at an old address has a story's shape but nothing to index: a language of
+  // redirects alone gets no bundle (Pagefind would index their whole page).
+  const marker = bytes.indexOf(MARKER);
+  return marker >= 0 ? [hash(bytes), JSON.stringify(readSortValues(bytes, marker))] : [];
+}
+
+/**
+ * Story pages of the built site, grouped by language, in a stable order. With `factsStore`, pages
+ * unchanged since the last build are not read again (file-facts.ts).
+ */
+export function readShards(siteDir: string, factsStore?: string): ShardInput[] {
   const shards: ShardInput[] = [];
+  const facts = new FileFacts(factsStore, siteDir, getSourceHash(import.meta.url));
   for (const locale of localeKeys) {
     const base = join(siteDir, locales[locale].prefix);
     const years = existsSync(base) ? readdirSync(base).filter((name) => /^\d{4}$/.test(name)).sort() : [];
@@ -49,14 +63,11 @@ export function readShards(siteDir: string): ShardInput[] {
     for (const file of years.flatMap((year) => listFiles(join(base, year)))) {
       const sourcePath = relativePath(siteDir, file);
       if (!sourcePath.endsWith('/index.html') || toSearchLocale(toPagefindUrl(sourcePath)) !== locale) continue;
-      // Bytes, not text: decoding every page of the archive on every build is what it would cost.
-      const bytes = readFileSync(file);
-      // A redirect left at an old address has a story's shape but nothing to index: a language of
-      // redirects alone gets no bundle (Pagefind would index their whole page).
-      const marker = bytes.indexOf(MARKER);
-      if (marker >= 0) files.push({ path: sourcePath, digest: hash(bytes), sort: readSortValues(bytes, marker) });
+      const [digest, sort] = facts.read(file, readSearchFacts);
+      if (digest && sort) files.push({ path: sourcePath, digest, sort: JSON.parse(sort) as BundlePage['sort'] });
     }
     if (files.length > 0) shards.push({ locale, files });
   }
+  facts.save();
   return shards;
 }

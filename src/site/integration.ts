@@ -5,9 +5,11 @@
  * the pages themselves (dev-errors.ts), and the preview keeps running so an editor can fix them live.
  */
 import type { AstroIntegration } from 'astro';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FileFacts } from '../build/file-facts.ts';
+import { getSourceHash } from '../build/hash.ts';
 import { checkContent } from '../check/check-content.ts';
 import { contentStoreAtRuntime } from './content-store-plugin.ts';
 import { showContentErrors } from './dev-errors.ts';
@@ -15,12 +17,26 @@ import { readPageMetaFromHtml, type PageMeta } from './sitemap-config.ts';
 
 let outDir: string | undefined;
 let root: string | undefined;
+let cacheDir: string | undefined;
+let pageMeta: FileFacts | undefined;
 
 /** Metadata of a built page by its absolute URL, for the sitemap (which runs after the pages are written). */
 export function readBuiltPageMeta(url: string): PageMeta | undefined {
   if (!outDir) return undefined;
   const file = join(outDir, decodeURIComponent(new URL(url).pathname), 'index.html');
-  return existsSync(file) ? readPageMetaFromHtml(readFileSync(file, 'utf8')) : undefined;
+  if (!existsSync(file)) return undefined;
+  if (!pageMeta) {
+    // Pages unchanged since the last build are not read again (file-facts.ts). Saved at exit: the
+    // sitemap's hook, which reads them, runs after every hook of this integration.
+    const facts = new FileFacts(cacheDir && join(cacheDir, 'file-facts', 'sitemap.json'), outDir, getSourceHash(import.meta.url, new URL('./sitemap-config.ts', import.meta.url).href));
+    process.once('exit', () => facts.save());
+    pageMeta = facts;
+  }
+  const [modified, robots] = pageMeta.read(file, (bytes) => {
+    const meta = readPageMetaFromHtml(bytes.toString('utf8'));
+    return [meta.modified ?? '', meta.noindex ? 'noindex' : 'index'];
+  });
+  return { modified: modified || undefined, noindex: robots === 'noindex' };
 }
 
 export default function gazette(): AstroIntegration {
@@ -30,6 +46,7 @@ export default function gazette(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
         root = fileURLToPath(config.root);
+        cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:server:setup': ({ server }) => {
         // The check's own words in the preview, where Vite would show a stack trace.
