@@ -14,7 +14,8 @@
  * build that finds it discards every file of those three that was written since the marker: the
  * pages and images the unfinished build made are made again, the rest of the cache is kept.
  * The content store (written aside and renamed by Astro), the share cards (likewise, by
- * src/build/share-card.ts) and the check's body cache (read as empty when unreadable) need nothing.
+ * src/build/share-card.ts), the file facts (likewise, and keyed by each file's identity) and the
+ * check's body cache (read as empty when unreadable) need nothing.
  */
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
