@@ -5,7 +5,7 @@
  * In a temp dir (never in this checkout's content/ or dist/) it
  *   1. writes a synthetic corpus of N bilingual stories (scripts/bench/corpus.ts) into a copy of
  *      the project, with photos from a pool of 20 made once under os.tmpdir();
- *   2. builds it cold with the real configuration (`node scripts/build.ts`), then serves that
+ *   2. builds it cold with the real configuration (`npm run build`'s command), then serves that
  *      dist/ gzipped and measures a reader's first search in Chromium (scripts/lib/first-search.ts);
  *   3. appends a sentence to one story's zh.mdx and builds again (warm, body edit: caches in place);
  *   4. changes that story's Chinese headline and builds again (warm, headline edit: the archives,
@@ -23,7 +23,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { copyProjectFiles, PROJECT_FILES } from '../src/build/project-files.ts';
+import { copyProjectFiles, npmScriptArgs, PROJECT_FILES } from '../src/build/project-files.ts';
 import { listFiles } from '../src/build/files.ts';
 import { formatTable, type Align } from '../src/build/table.ts';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -182,7 +182,7 @@ log(`writing ${stories} stories (${stories * 2} story files) into ${site}/conten
 const corpus = writeCorpus(join(site, 'content'), stories, pool, new Date(NOW));
 
 // 2. Gazette, cold, then a reader's first search on what it built.
-const cold = await build('gazette cold', site, [join(site, 'scripts/build.ts')]);
+const cold = await build('gazette cold', site, npmScriptArgs(site, 'build'));
 const out = outputOf(join(site, 'dist'));
 const search = await measureSearch(join(site, 'dist'));
 
@@ -191,10 +191,10 @@ let warm: Build | undefined;
 let warmMeta: Build | undefined;
 if (steps.warm) {
   appendFileSync(corpus.editTarget, `\n${zhSentence(makeRng(99))}\n`);
-  warm = await build('gazette warm', site, [join(site, 'scripts/build.ts')]);
+  warm = await build('gazette warm', site, npmScriptArgs(site, 'build'));
   const edited = readFileSync(corpus.editTarget, 'utf8');
   writeFileSync(corpus.editTarget, edited.replace(/^title: "/m, 'title: "更正：'));
-  warmMeta = await build('gazette warm headline', site, [join(site, 'scripts/build.ts')]);
+  warmMeta = await build('gazette warm headline', site, npmScriptArgs(site, 'build'));
 }
 
 // 5. A fresh copy with the same (edited) content and only Astro's encoded-image cache restored.
@@ -204,7 +204,7 @@ if (steps.imagesCached) {
   copyProject(restored);
   cpSync(join(site, 'content'), join(restored, 'content'), { recursive: true });
   cpSync(join(site, '.gazette/cache/assets'), join(restored, '.gazette/cache/assets'), { recursive: true });
-  imagesCached = await build('gazette images cached', restored, [join(restored, 'scripts/build.ts')]);
+  imagesCached = await build('gazette images cached', restored, npmScriptArgs(restored, 'build'));
 }
 
 // 6. The baselines, on the same story files (and, like for like, the same photos), encoding with

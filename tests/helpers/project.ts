@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { copyProjectFiles } from '../../src/build/project-files.ts';
+import { copyProjectFiles, npmScriptArgs } from '../../src/build/project-files.ts';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const fixturesDir = join(repoRoot, 'tests/fixtures');
@@ -58,7 +58,7 @@ export interface BuildResult {
  * into a pipe, so CI runners and a local shell would otherwise see different text.
  */
 export function runBuild(dir: string, env: Record<string, string> = {}): BuildResult {
-  const result = spawnSync(process.execPath, [join(dir, 'scripts/build.ts')], {
+  const result = spawnSync(process.execPath, npmScriptArgs(dir, 'build'), {
     cwd: dir,
     encoding: 'utf8',
     env: cleanEnv({ GAZETTE_NOW: FIXTURE_NOW, SITE_URL: 'https://news.example.org', ...env }),
