@@ -6,7 +6,6 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ViteDevServer } from 'vite';
-import { checkContent } from '../check/check-content.ts';
 import { escapeXml } from '../newsroom/xml.ts';
 
 function errorList(lines: string[]): string {
@@ -21,7 +20,9 @@ const errorPage = (lines: string[]) => `<!doctype html><html lang="zh-Hans"><hea
 /** Serves every page through the check's verdict; the verdict is kept until a file in content/ changes. */
 export function showContentErrors(server: ViteDevServer, root: string): void {
   let verdict: Promise<string[]> | undefined;
-  const errors = () => (verdict ??= checkContent(root).then((report) => report.errors));
+  // The check's modules are loaded on the first page asked for, not by every Astro process that
+  // loads the integration; the middleware itself is registered now, before Astro's own.
+  const errors = () => (verdict ??= import('../check/check-content.ts').then(({ checkContent }) => checkContent(root)).then((report) => report.errors));
   const forget = (file: string) => {
     if (file.includes('/content/')) verdict = undefined;
   };

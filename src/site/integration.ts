@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FileFacts } from '../build/file-facts.ts';
 import { getSourceHash } from '../build/hash.ts';
-import { checkContent } from '../check/check-content.ts';
 import { contentStoreAtRuntime } from './content-store-plugin.ts';
 import { showContentErrors } from './dev-errors.ts';
 import { readPageMetaFromHtml, type PageMeta } from './sitemap-config.ts';
@@ -67,6 +66,9 @@ export default function gazette(): AstroIntegration {
         // their own content: checking the real content/ there would cost every test run a second.
         if (process.env.VITEST) return;
         const root = fileURLToPath(config.root);
+        // Loaded only where the check runs: `npm run build` has checked already, and the check's
+        // modules would cost each of its Astro processes about half a second at start-up.
+        const { checkContent } = await import('../check/check-content.ts');
         const report = await checkContent(root);
         for (const line of report.warnings) logger.warn(line);
         if (report.ok) return;
