@@ -20,7 +20,22 @@ export function makeConverter(exceptions: Record<string, string> = {}, variant: 
   // Built on first use: OpenCC builds its dictionaries when made, and a rebuild whose conversions
   // all come from the cache converts nothing.
   let openCC: Convert | undefined;
-  return withExceptions((text) => (openCC ??= OpenCC.Converter({ from: 'cn', to: variant }))(text), exceptions);
+  return withExceptions((text) => (openCC ??= getOpenCC(variant))(text), exceptions);
+}
+
+/**
+ * OpenCC's converter for a variant, built once per process: building its dictionaries is costly in
+ * time and memory. Kept on globalThis because a build holds this module twice, once in the content
+ * loader and once in the prerender bundle; the converter is a pure function of the variant and the
+ * installed opencc-js, so sharing it changes no output.
+ */
+const OPENCC = Symbol.for('gazette.opencc');
+function getOpenCC(variant: typeof site.traditionalVariant): Convert {
+  const byVariant: Map<string, Convert> = ((globalThis as Record<symbol, unknown>)[OPENCC] as Map<string, Convert> | undefined) ?? new Map();
+  (globalThis as Record<symbol, unknown>)[OPENCC] = byVariant;
+  let convert = byVariant.get(variant);
+  if (!convert) byVariant.set(variant, (convert = OpenCC.Converter({ from: 'cn', to: variant })));
+  return convert;
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
