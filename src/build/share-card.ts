@@ -4,11 +4,8 @@
  * package and is cut down to the card's own characters first: parsing the whole 8 MB font for every
  * card would cost more than drawing it. Readers download no font; they get a PNG.
  */
-import { Resvg } from '@resvg/resvg-js';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import satori from 'satori';
-import subsetFont from 'subset-font';
 import { site } from '../config/site.ts';
 import { getLockHash, sha256 } from './hash.ts';
 import { CJK_FONT_FILES, cjkFontDir } from './cjk-fonts.ts';
@@ -25,6 +22,13 @@ export interface ShareCardInput {
   /** The site's host name, at the foot, so a card seen alone says where it comes from. */
   host: string;
 }
+
+// satori, subset-font and resvg are loaded when a card is first drawn, not with this module: every
+// build imports it (story pages name their card), and a build whose cards all come from the cache,
+// or that has none, need not pay for loading them.
+const loadSatori = () => import('satori').then((module) => module.default);
+const loadSubsetFont = () => import('subset-font').then((module) => module.default);
+const loadResvg = () => import('@resvg/resvg-js').then((module) => module.Resvg);
 
 const FAMILY = 'Noto Sans CJK SC';
 const PAD = 64;
@@ -63,6 +67,7 @@ const fontFiles = new Map<number, Buffer>();
 
 /** The font's two weights, cut down to the glyphs of `text`; each whole font is read once per build. */
 async function loadFonts(text: string) {
+  const subsetFont = await loadSubsetFont();
   return Promise.all(
     ([400, 700] as const).map(async (weight) => {
       let font = fontFiles.get(weight);
@@ -81,6 +86,7 @@ export async function toCardSvg(input: ShareCardInput, options: { embedFont?: bo
   const { width, height } = site.shareCard;
   const fonts = await loadFonts(getCardText(input));
   const missing: string[] = [];
+  const satori = await loadSatori();
   const svg = await satori(toCardTree(input) as Parameters<typeof satori>[0], {
     width,
     height,
@@ -96,6 +102,7 @@ export async function toCardSvg(input: ShareCardInput, options: { embedFont?: bo
 
 export async function toCardPng(input: ShareCardInput): Promise<{ png: Buffer; missing: string[] }> {
   const { svg, missing } = await toCardSvg(input);
+  const Resvg = await loadResvg();
   return { png: new Resvg(svg, { font: { loadSystemFonts: false } }).render().asPng(), missing };
 }
 
