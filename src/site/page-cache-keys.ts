@@ -70,7 +70,11 @@ const sitePathShows: Shows<StaticPath> = (data, path) => {
   const props = path.props as { kind?: string; id?: string; locale?: string };
   const version = props.kind === 'story' ? data.byKey.get(`${props.id}/${props.locale}`) : undefined;
   if (!version) return undefined;
-  return { version, body: version.entry.rendered?.html ?? '', alternates: getStoryAlternates(version), related: getRelatedLinks(data, version) };
+  // The body as its loader's digest (story-loader.ts), not its HTML: the loader keeps an entry's HTML
+  // exactly as long as that digest (source file, body code, installed packages, converter) holds, so
+  // the digest is never stale where the HTML is not, and hashing every body again is what it saves.
+  const body = version.entry.digest ?? version.entry.rendered?.html ?? '';
+  return { version, body, alternates: getStoryAlternates(version), related: getRelatedLinks(data, version) };
 };
 
 /** The same paths, each with its cacheKey: the shared key, the path's params and props, and what `shows` adds. */

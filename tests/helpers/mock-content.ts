@@ -19,6 +19,7 @@ import { z } from 'astro/zod';
 import { vi } from 'vitest';
 import { makePhotoSchema, PersonSchema, SectionSchema, StorySchema } from '../../src/content.config.ts';
 import type { Locale } from '../../src/config/locales.ts';
+import { sha256 } from '../../src/build/hash.ts';
 import { toBodyHtml } from '../../src/site/story-body.ts';
 
 // Only the schemas of content.config.ts are wanted here. Its loaders never run in a test file that uses this helper, and
@@ -39,6 +40,8 @@ interface Entry<C extends string, D> {
   data: D;
   body?: string;
   rendered?: { html: string; metadata?: Record<string, unknown> };
+  /** As the stories loader sets it: a hash of the source the HTML was made from. */
+  digest?: string;
   filePath?: string;
 }
 
@@ -73,7 +76,8 @@ export function story(id: string, locale: Locale, fields: Partial<StoryInput> & 
     section: 'economy',
     ...frontmatter,
   });
-  return { id: `${id}/${locale}`, collection: 'stories', data, body, rendered: { html: toBodyHtml(body) }, filePath: `content/stories/${id}/${locale}.mdx` };
+  const html = toBodyHtml(body);
+  return { id: `${id}/${locale}`, collection: 'stories', data, body, rendered: { html }, digest: sha256(body, 'hex'), filePath: `content/stories/${id}/${locale}.mdx` };
 }
 
 const PhotoSchema = makePhotoSchema(() => z.custom<ImageMetadata>((value) => typeof value === 'object' && value !== null && 'src' in value));

@@ -76,6 +76,10 @@ describe('page cache keys', { timeout: 20_000 }, () => {
     expect(changed).not.toContain('front page zh');
   });
 
+  it('change only the edited story page\'s key when its body changes', async () => {
+    expect(await changedBy(edit('economy-3', { body: '改过的正文。' }))).toEqual([pageOf('economy-3')]);
+  });
+
   it('change the keys of the stories that list a story as related when its headline changes, and of no other story', async () => {
     const changed = await changedBy(edit('economy-2', { title: '改过的标题' }));
     expect(changed).toEqual(expect.arrayContaining([pageOf('economy-0'), pageOf('economy-1'), pageOf('economy-3'), pageOf(LAST)]));
