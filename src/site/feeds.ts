@@ -59,8 +59,17 @@ async function toFeedStory(version: StoryVersion): Promise<FeedStory> {
   };
 }
 
-/** The newest published stories of a language, ready for a feed. */
-export async function getFeedStories(locale: Locale): Promise<FeedStory[]> {
-  const data = await getSiteData();
-  return Promise.all(data.byLocale[locale].slice(0, site.feedSize).map(toFeedStory));
+const feedStories = new Map<Locale, Promise<FeedStory[]>>();
+
+/**
+ * The newest published stories of a language, ready for a feed; made once per build and shared by
+ * the RSS and Atom feeds, which would otherwise each parse and rewrite every story's HTML.
+ */
+export function getFeedStories(locale: Locale): Promise<FeedStory[]> {
+  let stories = feedStories.get(locale);
+  if (!stories) {
+    stories = getSiteData().then((data) => Promise.all(data.byLocale[locale].slice(0, site.feedSize).map(toFeedStory)));
+    feedStories.set(locale, stories);
+  }
+  return stories;
 }
