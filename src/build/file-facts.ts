@@ -12,7 +12,7 @@
  * could change again within that tick at the same size, unseen on a filesystem with coarse times.
  * So files younger than a few seconds are read every time and never remembered.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { relativePath } from './files.ts';
 import { getSourceHash } from './hash.ts';
@@ -20,7 +20,7 @@ import { getSourceHash } from './hash.ts';
 const RACY_MS = 3000;
 
 const unreadable = (): never => {
-  throw new Error('file facts: an index past the strings');
+  throw new Error('file facts: not a store this code wrote');
 };
 
 /** A file's facts: a list of strings, each kept once in the store (the pages of a site name the same photos). */
@@ -54,8 +54,12 @@ export class FileFacts {
     try {
       const saved = JSON.parse(readFileSync(store, 'utf8')) as Store;
       if (saved.version !== this.#version) return;
-      for (const [name, [identity, indices]] of Object.entries(saved.files)) {
-        this.#known.set(name, [identity, indices.map((index) => saved.strings[index] ?? unreadable())]);
+      const { strings, files } = saved;
+      if (!Array.isArray(strings) || !strings.every((value) => typeof value === 'string')) unreadable();
+      for (const [name, entry] of Object.entries(files)) {
+        const [identity, indices]: unknown[] = Array.isArray(entry) ? entry : [];
+        if (typeof identity !== 'string' || !Array.isArray(indices)) return unreadable();
+        this.#known.set(name, [identity, indices.map((index: unknown) => (Number.isInteger(index) ? strings[index as number] : undefined) ?? unreadable())]);
       }
     } catch {
       // No store yet, or one a crash left unreadable: every file is read, as on a first build.
@@ -63,13 +67,16 @@ export class FileFacts {
     }
   }
 
-  /** The facts of `file`, from the store when the file is the one they were read from, else from `extract`. */
-  read(file: string, extract: (bytes: Buffer) => Facts): Facts {
+  /**
+   * The facts of `file`, from the store when the file is the one they were read from and `isWhole`
+   * accepts them, else from `extract`.
+   */
+  read(file: string, extract: (bytes: Buffer) => Facts, isWhole: (facts: Facts) => boolean = () => true): Facts {
     const stat = statSync(file, { bigint: true });
     const identity = `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}`;
     const name = relativePath(this.#root, file);
     const known = this.#known.get(name);
-    if (known?.[0] === identity) {
+    if (known?.[0] === identity && isWhole(known[1])) {
       this.#read.set(name, known);
       return known[1];
     }
@@ -78,16 +85,28 @@ export class FileFacts {
     return facts;
   }
 
-  /** Writes the store, aside and renamed, so a build killed while writing leaves the last one whole. */
+  /**
+   * Writes the store, aside and renamed, so a build killed while writing leaves the last one whole.
+   * A store that cannot be written (a full disk) costs the next build its reading, not this build.
+   */
   save(): void {
     if (!this.#store) return;
     const strings = new Map<string, number>();
     const intern = (value: string) => strings.get(value) ?? (strings.set(value, strings.size), strings.size - 1);
     const files: Store['files'] = {};
     for (const [name, [identity, facts]] of this.#read) files[name] = [identity, facts.map(intern)];
-    mkdirSync(dirname(this.#store), { recursive: true });
     const aside = `${this.#store}.${process.pid}.tmp`;
-    writeFileSync(aside, JSON.stringify({ version: this.#version, strings: [...strings.keys()], files } satisfies Store));
-    renameSync(aside, this.#store);
+    try {
+      mkdirSync(dirname(this.#store), { recursive: true });
+      writeFileSync(aside, JSON.stringify({ version: this.#version, strings: [...strings.keys()], files } satisfies Store));
+      renameSync(aside, this.#store);
+    } catch (error) {
+      try {
+        rmSync(aside, { force: true });
+      } catch {
+        // Its folder could not be made either: nothing was written.
+      }
+      console.warn(`${this.#store}: not saved (${(error as Error).message}); the next build reads every page again.`);
+    }
   }
 }

@@ -12,6 +12,15 @@ import { getSourceHash } from './hash.ts';
 
 const TEXT_EXTENSIONS = /\.(html|xml|json|css|js|txt|webmanifest)$/;
 
+/** A malformed escape (text that only looks like an asset path) is kept as written: it names no asset. */
+function decoded(path: string): string {
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
+  }
+}
+
 /**
  * Deletes unreferenced assets in `<dist>/<assetsDir>`; returns the site paths removed. With
  * `factsStore`, the references of files unchanged since the last build are not read again.
@@ -28,7 +37,7 @@ export function pruneUnreferencedAssets(dist: string, assetsDir = '_astro', fact
   const referenced = new Set<string>();
   const pattern = new RegExp(`/${assetsDir}/[^"'\\s),?#]+`, 'g');
   const facts = new FileFacts(factsStore, dist, `${getSourceHash(import.meta.url)}:${assetsDir}`);
-  const references = (bytes: Buffer) => [...new Set(Array.from(bytes.toString('utf8').matchAll(pattern), (match) => decodeURI(match[0])))];
+  const references = (bytes: Buffer) => [...new Set(Array.from(bytes.toString('utf8').matchAll(pattern), (match) => decoded(match[0])))];
   for (const file of [...texts, ...assets.filter((a) => TEXT_EXTENSIONS.test(a))]) {
     for (const path of facts.read(file, references)) referenced.add(path);
   }

@@ -49,13 +49,16 @@ function readSearchFacts(bytes: Buffer): Facts {
   return marker >= 0 ? [hash(bytes), JSON.stringify(readSortValues(bytes, marker))] : [];
 }
 
+/** Nothing, or a sha256 and a JSON object: what readSearchFacts gives. */
+const isSearchFacts = (facts: Facts) => facts.length === 0 || (facts.length === 2 && /^[0-9a-f]{64}$/.test(facts[0]!) && facts[1]!.startsWith('{'));
+
 /**
  * Story pages of the built site, grouped by language, in a stable order. With `factsStore`, pages
  * unchanged since the last build are not read again (file-facts.ts).
  */
 export function readShards(siteDir: string, factsStore?: string): ShardInput[] {
   const shards: ShardInput[] = [];
-  const facts = new FileFacts(factsStore, siteDir, getSourceHash(import.meta.url));
+  const facts = new FileFacts(factsStore, siteDir, getSourceHash(import.meta.url, new URL('./hash.ts', import.meta.url).href));
   for (const locale of localeKeys) {
     const base = join(siteDir, locales[locale].prefix);
     const years = existsSync(base) ? readdirSync(base).filter((name) => /^\d{4}$/.test(name)).sort() : [];
@@ -63,7 +66,7 @@ export function readShards(siteDir: string, factsStore?: string): ShardInput[] {
     for (const file of years.flatMap((year) => listFiles(join(base, year)))) {
       const sourcePath = relativePath(siteDir, file);
       if (!sourcePath.endsWith('/index.html') || toSearchLocale(toPagefindUrl(sourcePath)) !== locale) continue;
-      const [digest, sort] = facts.read(file, readSearchFacts);
+      const [digest, sort] = facts.read(file, readSearchFacts, isSearchFacts);
       if (digest && sort) files.push({ path: sourcePath, digest, sort: JSON.parse(sort) as BundlePage['sort'] });
     }
     if (files.length > 0) shards.push({ locale, files });

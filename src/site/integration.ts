@@ -31,10 +31,14 @@ export function readBuiltPageMeta(url: string): PageMeta | undefined {
     process.once('exit', () => facts.save());
     pageMeta = facts;
   }
-  const [modified, robots] = pageMeta.read(file, (bytes) => {
-    const meta = readPageMetaFromHtml(bytes.toString('utf8'));
-    return [meta.modified ?? '', meta.noindex ? 'noindex' : 'index'];
-  });
+  const [modified, robots] = pageMeta.read(
+    file,
+    (bytes) => {
+      const meta = readPageMetaFromHtml(bytes.toString('utf8'));
+      return [meta.modified ?? '', meta.noindex ? 'noindex' : 'index'];
+    },
+    (facts) => facts.length === 2,
+  );
   return { modified: modified || undefined, noindex: robots === 'noindex' };
 }
 
@@ -66,8 +70,8 @@ export default function gazette(): AstroIntegration {
         // their own content: checking the real content/ there would cost every test run a second.
         if (process.env.VITEST) return;
         const root = fileURLToPath(config.root);
-        // Loaded only where the check runs: `npm run build` has checked already, and the check's
-        // modules would cost each of its Astro processes about half a second at start-up.
+        // Loaded only where the check runs: `npm run build` has checked already, and need not pay
+        // for loading the check's modules again in its Astro process.
         const { checkContent } = await import('../check/check-content.ts');
         const report = await checkContent(root);
         for (const line of report.warnings) logger.warn(line);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { FileFacts } from '../../src/build/file-facts.ts';
+import { pruneUnreferencedAssets } from '../../src/build/prune-assets.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gazette-facts-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,10 +25,10 @@ function page(name: string, text: string, secondsAgo = 3600): string {
 function build(files: string[], version = 'v1'): { facts: string[][]; extracted: string[] } {
   const facts = new FileFacts(store, site, version);
   const extracted: string[] = [];
-  const extract = vi.fn((bytes: Buffer) => {
+  const extract = (bytes: Buffer) => {
     extracted.push(bytes.toString('utf8'));
     return bytes.toString('utf8').split(' ');
-  });
+  };
   const result = files.map((file) => [...facts.read(file, extract)]);
   facts.save();
   return { facts: result, extracted };
@@ -85,6 +86,33 @@ describe('facts remembered by file identity', () => {
     saved.strings = [];
     writeFileSync(store, JSON.stringify(saved));
     expect(build([a], 'v2').extracted).toEqual(['versioned']);
+    // Valid JSON of the right version, in the wrong shape.
+    for (const damage of [(store: any) => (store.strings = [42]), (store: any) => (store.files['a.html'] = 'versioned')]) {
+      const good = JSON.parse(readFileSync(store, 'utf8'));
+      damage(good);
+      writeFileSync(store, JSON.stringify(good));
+      expect(build([a], 'v2').extracted).toEqual(['versioned']);
+    }
+  });
+
+  it('reads a file again when its remembered facts are not whole for the caller', () => {
+    rmSync(store, { force: true });
+    const a = page('a.html', 'one two');
+    build([a]);
+    const facts = new FileFacts(store, site, 'v1');
+    let read = 0;
+    const result = facts.read(a, (bytes) => (read++, bytes.toString('utf8').split(' ')), (known) => known.length === 3);
+    expect([read, result]).toEqual([1, ['one', 'two']]);
+  });
+
+  it('warns and goes on when the store cannot be written', () => {
+    const blocked = page('blocked', 'a file where the store folder would be');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const facts = new FileFacts(join(blocked, 'facts.json'), site, 'v1');
+    facts.read(page('a.html', 'x'), (bytes) => [bytes.toString('utf8')]);
+    expect(() => facts.save()).not.toThrow();
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('not saved'));
+    warn.mockRestore();
   });
 
   it('forgets files this build did not read, so the store never outgrows the site', () => {
@@ -95,5 +123,20 @@ describe('facts remembered by file identity', () => {
     build([a]);
     expect(Object.keys(JSON.parse(readFileSync(store, 'utf8')).files)).toEqual(['a.html']);
     expect(build([b]).extracted).toEqual(['gone']);
+  });
+});
+
+describe('the asset pruner, through its facts store', () => {
+  it('keeps what a page names, removes the rest, and survives a malformed escape in a page', () => {
+    const dist = join(dir, 'dist');
+    mkdirSync(join(dist, '_astro'), { recursive: true });
+    writeFileSync(join(dist, '_astro', 'kept.avif'), 'image');
+    writeFileSync(join(dist, '_astro', '原图.jpg'), 'original');
+    writeFileSync(join(dist, 'index.html'), '<img src="/_astro/kept.avif"><p>/_astro/100%zz off</p>');
+    const facts = join(dir, 'cache/assets.json');
+    expect(pruneUnreferencedAssets(dist, '_astro', facts)).toEqual(['/_astro/原图.jpg']);
+    writeFileSync(join(dist, '_astro', '原图.jpg'), 'original');
+    writeFileSync(join(dist, 'index.html'), '<img src="/_astro/kept.avif"><img src="/_astro/%E5%8E%9F%E5%9B%BE.jpg">');
+    expect(pruneUnreferencedAssets(dist, '_astro', facts)).toEqual([]);
   });
 });
