@@ -26,6 +26,10 @@ const BODY_CODE = getSourceHash(
   new URL('./story-body.ts', import.meta.url).href,
   new URL('../newsroom/body-syntax.ts', import.meta.url).href,
   new URL('../newsroom/traditional.ts', import.meta.url).href,
+  // What those import in turn (the site's variant, the languages, the order of exceptions).
+  new URL('../newsroom/order.ts', import.meta.url).href,
+  new URL('../config/site.ts', import.meta.url).href,
+  new URL('../config/locales.ts', import.meta.url).href,
 );
 
 /**
