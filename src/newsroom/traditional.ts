@@ -1,7 +1,8 @@
 /**
  * The Traditional edition's conversion rules (docs/decisions/012-traditional-edition.md): what
  * of a story is text, and so converted, and what is an id, a URL or code, and so never is.
- * Pure: the converter is an argument, so these rules are unit-tested with any function.
+ * Pure: the converter is an argument, so these rules are unit-tested with any function. The one
+ * state is OpenCC's own converter, built once per process and shared (getOpenCC).
  */
 import type { Element, Root, RootContent } from 'hast';
 import * as OpenCC from 'opencc-js';
