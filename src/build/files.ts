@@ -7,6 +7,7 @@
  */
 import { constants, copyFileSync, existsSync, linkSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { compareCodeUnits } from '../newsroom/order.ts';
 
 /** Names in a folder, sorted by code unit so every machine lists them alike. */
 export function listDir(dir: string): string[] {
@@ -21,7 +22,7 @@ export function listDirs(dir: string): string[] {
 /** Every file below `dir`, recursively, as full paths; throws when `dir` does not exist. */
 export function listFiles(dir: string, out: string[] = []): string[] {
   // The directory entry's type, not a stat of each file: a site has tens of thousands of files.
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => compareCodeUnits(a.name, b.name));
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory() || (entry.isSymbolicLink() && statSync(path).isDirectory())) listFiles(path, out);
