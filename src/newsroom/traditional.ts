@@ -30,12 +30,10 @@ export function makeConverter(exceptions: Record<string, string> = {}, variant: 
  * loader and once in the prerender bundle; the converter is a pure function of the variant and the
  * installed opencc-js, so sharing it changes no output.
  */
-const OPENCC = Symbol.for('gazette.opencc');
+const shared = ((globalThis as Record<symbol, unknown>)[Symbol.for('gazette.opencc')] ??= new Map()) as Map<string, Convert>;
 function getOpenCC(variant: typeof site.traditionalVariant): Convert {
-  const byVariant: Map<string, Convert> = ((globalThis as Record<symbol, unknown>)[OPENCC] as Map<string, Convert> | undefined) ?? new Map();
-  (globalThis as Record<symbol, unknown>)[OPENCC] = byVariant;
-  let convert = byVariant.get(variant);
-  if (!convert) byVariant.set(variant, (convert = OpenCC.Converter({ from: 'cn', to: variant })));
+  let convert = shared.get(variant);
+  if (!convert) shared.set(variant, (convert = OpenCC.Converter({ from: 'cn', to: variant })));
   return convert;
 }
 
