@@ -76,8 +76,7 @@ export function story(id: string, locale: Locale, fields: Partial<StoryInput> & 
     section: 'economy',
     ...frontmatter,
   });
-  const html = toBodyHtml(body);
-  return { id: `${id}/${locale}`, collection: 'stories', data, body, rendered: { html }, digest: sha256(body, 'hex'), filePath: `content/stories/${id}/${locale}.mdx` };
+  return { id: `${id}/${locale}`, collection: 'stories', data, body, rendered: { html: toBodyHtml(body) }, digest: sha256(body, 'hex'), filePath: `content/stories/${id}/${locale}.mdx` };
 }
 
 const PhotoSchema = makePhotoSchema(() => z.custom<ImageMetadata>((value) => typeof value === 'object' && value !== null && 'src' in value));
