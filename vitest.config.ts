@@ -20,6 +20,8 @@ export default defineConfig({
           name: 'unit',
           pool: 'threads',
           include: ['tests/unit/**/*.test.ts'],
+          // Settles WebCrypto jobs before a file's thread is terminated: decision 023.
+          setupFiles: ['tests/helpers/settle-crypto.ts'],
           server: { deps: { external: [/\/node_modules\/astro\//] } },
         },
       }),
