@@ -7,28 +7,28 @@
  * touches only the languages whose pages changed, and then has Pagefind index only the changed
  * pages, merged into the last shard (search-merge.ts, decision 020). Pagefind holds a whole index
  * in memory, so languages are indexed side by side only while their estimate fits
- * site.searchIndexMemoryMb.
+ * site.searchIndexMemoryMb, and a language larger than that is indexed in runs that each fit it
+ * (search-bundle.ts, decision 024).
  * Only story pages carrying data-pagefind-body (headline and body) are indexed: front pages,
  * archives, redirects of old addresses, navigation and footers never match. Drafts are never
  * built, so never indexed.
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { localeKeys, locales, type Locale } from '../config/locales.ts';
 import { site } from '../config/site.ts';
 import { toSearchBundlePath } from '../newsroom/search-shards.ts';
-import { linkFile } from './files.ts';
 import { getSourceHash, sha256 } from './hash.ts';
 import { runWithinBudget } from './memory-budget.ts';
-import { MergeUnsupported } from './pagefind-files.ts';
-import { getPagefindIdentity, runPagefind, stopPagefind } from './pagefind-cli.ts';
+import { getPagefindIdentity, stopPagefind } from './pagefind-cli.ts';
+import { indexWhole, mergeShard, type PreviousBundle } from './search-bundle.ts';
 import { findPrevious, isCacheFile, isWhole, linkTree, sealShard } from './search-cache.ts';
-import { type BundlePage, listBundlePages, mergeBundle, planMerge } from './search-merge.ts';
-import { readShards, type ShardInput } from './search-pages.ts';
+import { type BundlePage, planMerge } from './search-merge.ts';
+import { readShards } from './search-pages.ts';
 
 /** The modules that decide what a shard holds: a change to any of them makes every shard again. */
-const SEARCH_MODULES = ['./search-index.ts', './search-pages.ts', './search-cache.ts', './search-merge.ts', './search-words.ts', './pagefind-files.ts'];
+const SEARCH_MODULES = ['./search-index.ts', './search-bundle.ts', './search-pages.ts', './search-cache.ts', './search-merge.ts', './search-words.ts', './pagefind-files.ts'];
 
 /** Pages indexed per language, and how many shards were written, how many came from the cache and how many were updated from the last one. */
 export interface SearchIndexReport {
@@ -50,15 +50,6 @@ const hash = (data: string | Buffer) => sha256(data, 'hex');
  */
 const MB_PER_PAGE = 1.1;
 
-/** One shard, indexed by its own Pagefind process. */
-function indexShard(siteDir: string, shard: ShardInput, outputPath: string, cwd: string): Promise<void> {
-  const prefix = locales[shard.locale].prefix;
-  // The few redirect pages of old addresses the glob also matches carry no data-pagefind-body
-  // and are skipped by Pagefind.
-  const glob = `${prefix ? `${prefix}/` : ''}[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html`;
-  return runPagefind({ siteDir, glob, outputPath, cwd, name: shard.locale });
-}
-
 /** The bundle each language's search page names (data-bundle), which must be exactly the shards written. */
 function checkSearchPages(siteDir: string, written: Set<string>): void {
   const named = new Set<string>();
@@ -78,39 +69,10 @@ function checkSearchPages(siteDir: string, written: Set<string>): void {
 }
 
 /**
- * An edit's shard, from the last one (search-merge.ts): Pagefind indexes only the changed and new
- * pages, linked into a folder of their own. Undefined, with the shard's folder removed, when the
- * merge does not apply or the last shard cannot be read: the caller indexes the language whole,
- * which is always right, only slower. A failing Pagefind fails the build, as it does then.
+ * Writes every language's bundle into `siteDir`, from the cache in `cacheDir` where it can.
+ * `memoryMb` is what Pagefind may take at once (site.searchIndexMemoryMb unless given).
  */
-async function mergeShard(siteDir: string, shard: ShardInput, previous: { dir: string; pages: BundlePage[] }, indexed: BundlePage[], aside: string, cwd: string): Promise<BundlePage[] | undefined> {
-  const pagesDir = `${aside}-pages`;
-  const editedDir = `${aside}-edited`;
-  // Left by a build killed while merging, under the same process id.
-  for (const dir of [pagesDir, editedDir]) rmSync(dir, { recursive: true, force: true });
-  try {
-    if (indexed.length > 0) {
-      for (const page of indexed) {
-        mkdirSync(dirname(join(pagesDir, page.path)), { recursive: true });
-        linkFile(join(siteDir, page.path), join(pagesDir, page.path));
-      }
-      await indexShard(pagesDir, shard, editedDir, cwd);
-    }
-    try {
-      return await mergeBundle({ previous, delta: indexed.length > 0 ? editedDir : undefined, current: shard.files, outputDir: aside });
-    } catch (error) {
-      if (!(error instanceof MergeUnsupported)) throw error;
-      console.log(`search index: ${shard.locale} indexed whole, not merged: ${error.message}`);
-      rmSync(aside, { recursive: true, force: true });
-      return undefined;
-    }
-  } finally {
-    rmSync(pagesDir, { recursive: true, force: true });
-    rmSync(editedDir, { recursive: true, force: true });
-  }
-}
-
-export async function writeSearchIndex(siteDir: string, cacheDir: string): Promise<SearchIndexReport> {
+export async function writeSearchIndex(siteDir: string, cacheDir: string, { memoryMb = site.searchIndexMemoryMb } = {}): Promise<SearchIndexReport> {
   const cache = join(cacheDir, 'search');
   mkdirSync(cache, { recursive: true });
   // Pagefind itself (version, binary, options) and this code (what it indexes, how it merges) are in every key.
@@ -126,8 +88,13 @@ export async function writeSearchIndex(siteDir: string, cacheDir: string): Promi
   const stale = entries.filter(({ cached }) => !isWhole(cached));
   report.reused = entries.length - stale.length;
 
+  // Never more than half the machine's memory, whatever the setting says. A language with more
+  // pages than the budget holds is indexed in runs that each fit it (search-bundle.ts).
+  const budget = Math.min(memoryMb, totalmem() / 2 ** 20 / 2);
+  const perRun = Math.max(1, Math.floor(budget / MB_PER_PAGE));
+
   /** Makes one language's shard, merged from `previous` when given; false when the merge did not apply. */
-  const makeShard = async ({ shard, name, cached }: (typeof entries)[number], merge?: { previous: { dir: string; pages: BundlePage[] }; indexed: BundlePage[] }): Promise<boolean> => {
+  const makeShard = async ({ shard, name, cached }: (typeof entries)[number], merge?: { previous: PreviousBundle; indexed: BundlePage[] }): Promise<boolean> => {
     rmSync(cached, { recursive: true, force: true });
     // Written aside and renamed: a build killed while indexing leaves no entry under this name.
     const aside = join(cache, `unfinished-${process.pid}-${name}`);
@@ -139,13 +106,7 @@ export async function writeSearchIndex(siteDir: string, cacheDir: string): Promi
         if (!pages) return false;
         report.merged += 1;
       } else {
-        await indexShard(siteDir, shard, aside, cache);
-        try {
-          pages = listBundlePages(aside, shard.files);
-        } catch (error) {
-          // Then the next edit indexes this language whole again.
-          if (!(error instanceof MergeUnsupported)) throw error;
-        }
+        pages = await indexWhole(siteDir, shard, aside, cache, perRun);
       }
     } catch (error) {
       // The other languages are stopped rather than waited for: the build has failed.
@@ -160,17 +121,16 @@ export async function writeSearchIndex(siteDir: string, cacheDir: string): Promi
   // Languages whose pages changed are indexed side by side while their estimated memory fits
   // the newsroom's budget, one at a time on a large archive: Pagefind alone leaves a core idle
   // for much of its run. An edit's language costs what Pagefind indexes of it: its changed pages.
-  // Never more than half the machine's memory, whatever the setting says.
-  const budget = Math.min(site.searchIndexMemoryMb, totalmem() / 2 ** 20 / 2);
   const whole: typeof stale = [];
   await runWithinBudget(
     stale.map((entry) => {
       const previous = findPrevious(cache, entry.shard.locale, version);
       const indexed = previous && planMerge(previous.pages, entry.shard.files);
-      // Past half the pages, indexing them all costs about the same as merging.
-      const merge = previous && indexed && indexed.length <= entry.shard.files.length / 2 ? { previous, indexed } : undefined;
+      // Past half the pages, indexing them all costs about the same as merging; past one run's
+      // pages, Pagefind would hold more than the budget.
+      const merge = previous && indexed && indexed.length <= Math.min(entry.shard.files.length / 2, perRun) ? { previous, indexed } : undefined;
       return {
-        cost: (merge?.indexed ?? entry.shard.files).length * MB_PER_PAGE,
+        cost: Math.min((merge?.indexed ?? entry.shard.files).length, perRun) * MB_PER_PAGE,
         run: async () => {
           if (!(await makeShard(entry, merge))) whole.push(entry);
         },
@@ -180,7 +140,7 @@ export async function writeSearchIndex(siteDir: string, cacheDir: string): Promi
   );
   // Languages whose merge did not apply, indexed whole, at what that costs.
   await runWithinBudget(
-    whole.map((entry) => ({ cost: entry.shard.files.length * MB_PER_PAGE, run: async () => void (await makeShard(entry)) })),
+    whole.map((entry) => ({ cost: Math.min(entry.shard.files.length, perRun) * MB_PER_PAGE, run: async () => void (await makeShard(entry)) })),
     budget,
   );
   for (const { shard, cached } of entries) {

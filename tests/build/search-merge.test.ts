@@ -69,11 +69,14 @@ function makeSite(name: string, list: Story[]): string {
   return site;
 }
 
-/** Builds the index of `list` with the cache `cache`, and the index from scratch; returns both bundles' content and the report. */
-async function indexBoth(name: string, list: Story[], cache: string) {
+/**
+ * Builds the index of `list` with the cache `cache` (Pagefind given `memoryMb`, when said), and the
+ * index from scratch in one run; returns both bundles' content and the report.
+ */
+async function indexBoth(name: string, list: Story[], cache: string, options: { memoryMb?: number } = {}) {
   const site = makeSite(name, list);
   const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-  const report = await writeSearchIndex(site, cache);
+  const report = await writeSearchIndex(site, cache, options);
   const said = log.mock.calls.map((call) => call.join(' '));
   log.mockRestore();
   const scratchSite = makeSite(`${name}-scratch`, list);
@@ -182,5 +185,39 @@ describe('a merged search bundle', () => {
 
   it('keeps one shard per language in the cache, and none of its working folders', () => {
     expect(readdirSync(join(cache, 'search'))).toHaveLength(1);
+  });
+});
+
+describe('a language larger than the memory budget', () => {
+  // 1.1 MB a page in the budget's estimate: 4.5 MB is four pages a run.
+  const small = { memoryMb: 4.5 };
+  const runsCache = join(root, 'runs-cache');
+
+  it('is indexed in runs, each merged into the bundle of those before, and holds what one run writes', async () => {
+    const { report, said, merged, scratch } = await indexBoth('runs1', stories, runsCache, small);
+    expect(said).toContain('search index: zh indexed in 4 runs of up to 4 pages');
+    expect(report).toMatchObject({ shards: 1, merged: 0, pages: { zh: 14 } });
+    expect(differences(merged, scratch)).toEqual([]);
+    expect(Object.keys(merged.pages)).toHaveLength(14);
+    // Only the finished shard is left in the cache: no run's folder, no run's pages.
+    expect(readdirSync(join(runsCache, 'search'))).toEqual([expect.stringMatching(/^zh-[0-9a-f]{20}$/)]);
+  });
+
+  it('then merges an edit into that bundle as into one Pagefind wrote', async () => {
+    const edited = stories.map((story) => (story.slug === 'story-11' ? { ...story, body: `${story.body}编辑补充了一句。` } : story));
+    const { report, said, merged, scratch } = await indexBoth('runs2', edited, runsCache, small);
+    expect(said.join('\n')).not.toMatch(/indexed whole|runs/);
+    expect(report).toMatchObject({ merged: 1, pages: { zh: 14 } });
+    expect(differences(merged, scratch)).toEqual([]);
+  });
+
+  it('is indexed in one run, saying why, when a later run brings a metadata field the first lacks', async () => {
+    const withAuthor = stories.map((story) => (story.slug === 'story-12' ? { ...story, author: '程婧' } : story));
+    const { report, said, merged, scratch } = await indexBoth('runs3', withAuthor, join(root, 'runs-cache-author'), small);
+    expect(said).toContain('search index: zh indexed in one run, not in 4: an edited page has a metadata field the bundle lacks');
+    expect(report).toMatchObject({ merged: 0, pages: { zh: 14 } });
+    expect(differences(merged, scratch)).toEqual([]);
+    expect(merged.fields).toContain('author');
+    expect(readdirSync(join(root, 'runs-cache-author', 'search'))).toHaveLength(1);
   });
 });
