@@ -16,9 +16,13 @@ for (const name of methods) {
   if (name === 'constructor' || typeof method !== 'function') continue;
   subtle[name] = function tracked(this: unknown, ...args: unknown[]) {
     const job = Promise.resolve(method.apply(this, args));
-    pending.add(job);
-    void job.then(() => pending.delete(job), () => pending.delete(job));
-    return job;
+    const settled = job.then(
+      () => void pending.delete(settled),
+      () => void pending.delete(settled),
+    );
+    pending.add(settled);
+    // A promise of its own for the caller, so a failure nobody handles is still reported as one.
+    return job.then((value) => value);
   };
 }
 
