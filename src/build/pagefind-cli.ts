@@ -33,10 +33,12 @@ export function getPagefindIdentity(): string {
 
 /**
  * Indexes the pages of `siteDir` matching `glob` into `outputPath`; Pagefind's output is shown
- * only if it fails. `cwd` must be a folder Gazette owns (see getPagefindEnv).
+ * only if it fails. `cwd` must be a folder Gazette owns (see getPagefindEnv). Once `signal` is
+ * aborted (another language failed) no run starts: a language indexed in runs stops at its next.
  */
-export function runPagefind({ siteDir, glob, outputPath, cwd, name }: { siteDir: string; glob: string; outputPath: string; cwd: string; name: string }): Promise<void> {
+export function runPagefind({ siteDir, glob, outputPath, cwd, name, signal }: { siteDir: string; glob: string; outputPath: string; cwd: string; name: string; signal?: AbortSignal }): Promise<void> {
   const args = [PAGEFIND_CLI, '--site', siteDir, '--glob', glob, '--output-path', outputPath, '--quiet'];
+  if (signal?.aborted) return Promise.reject(new Error(`pagefind: the ${name} index was not started: the search index has failed`));
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd, env: getPagefindEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     running.add(child);

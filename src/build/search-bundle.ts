@@ -2,7 +2,7 @@
  * One language's search bundle, written into a folder of its own: indexed whole, or merged from
  * the last bundle (search-merge.ts, decision 020). Pagefind holds a whole index in memory while it
  * runs, so a language with more pages than one run may take is indexed in runs of pages, each
- * merged into the bundle of the runs before (decision 024): the build's memory is bounded by a
+ * merged into the bundle of the runs before (decision 024): Pagefind's memory is bounded by a
  * run's pages, not by the archive. Either way the bundle holds what one Pagefind run over every
  * page writes, its pages numbered in another order.
  */
@@ -18,13 +18,19 @@ import type { ShardInput } from './search-pages.ts';
 /** The last bundle of a language and its pages in its page order. */
 export type PreviousBundle = { dir: string; pages: BundlePage[] };
 
+/** Where Pagefind runs (a folder Gazette owns), and the signal that the search index has failed. */
+export interface RunContext {
+  cwd: string;
+  signal: AbortSignal;
+}
+
 /** Pagefind over the story pages of `shard`'s language found in `siteDir`, into `outputPath`. */
-function runOver(siteDir: string, shard: ShardInput, outputPath: string, cwd: string): Promise<void> {
+function runOver(siteDir: string, shard: ShardInput, outputPath: string, { cwd, signal }: RunContext): Promise<void> {
   const prefix = locales[shard.locale].prefix;
   // The few redirect pages of old addresses the glob also matches carry no data-pagefind-body
   // and are skipped by Pagefind.
   const glob = `${prefix ? `${prefix}/` : ''}[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html`;
-  return runPagefind({ siteDir, glob, outputPath, cwd, name: shard.locale });
+  return runPagefind({ siteDir, glob, outputPath, cwd, name: shard.locale, signal });
 }
 
 /**
@@ -32,7 +38,7 @@ function runOver(siteDir: string, shard: ShardInput, outputPath: string, cwd: st
  * Pagefind indexes only `pages`, linked into a folder of their own. Throws MergeUnsupported when
  * the merge does not apply.
  */
-async function indexAndMerge(siteDir: string, shard: ShardInput, previous: PreviousBundle | undefined, pages: readonly BundlePage[], current: readonly BundlePage[], outputDir: string, cwd: string): Promise<BundlePage[]> {
+async function indexAndMerge(siteDir: string, shard: ShardInput, previous: PreviousBundle | undefined, pages: readonly BundlePage[], current: readonly BundlePage[], outputDir: string, context: RunContext): Promise<BundlePage[]> {
   const pagesDir = `${outputDir}-pages`;
   const indexedDir = previous ? `${outputDir}-edited` : outputDir;
   // Left by a build killed while indexing, under the same process id.
@@ -43,7 +49,7 @@ async function indexAndMerge(siteDir: string, shard: ShardInput, previous: Previ
         mkdirSync(dirname(join(pagesDir, page.path)), { recursive: true });
         linkFile(join(siteDir, page.path), join(pagesDir, page.path));
       }
-      await runOver(pagesDir, shard, indexedDir, cwd);
+      await runOver(pagesDir, shard, indexedDir, context);
     }
     if (!previous) return listBundlePages(outputDir, current);
     return await mergeBundle({ previous, delta: pages.length > 0 ? indexedDir : undefined, current, outputDir });
@@ -59,9 +65,9 @@ async function indexAndMerge(siteDir: string, shard: ShardInput, previous: Previ
  * indexes the language whole, which is always right, only slower. A failing Pagefind fails the
  * build, as it does then.
  */
-export async function mergeShard(siteDir: string, shard: ShardInput, previous: PreviousBundle, indexed: BundlePage[], outputDir: string, cwd: string): Promise<BundlePage[] | undefined> {
+export async function mergeShard(siteDir: string, shard: ShardInput, previous: PreviousBundle, indexed: BundlePage[], outputDir: string, context: RunContext): Promise<BundlePage[] | undefined> {
   try {
-    return await indexAndMerge(siteDir, shard, previous, indexed, shard.files, outputDir, cwd);
+    return await indexAndMerge(siteDir, shard, previous, indexed, shard.files, outputDir, context);
   } catch (error) {
     if (!(error instanceof MergeUnsupported)) throw error;
     console.log(`search index: ${shard.locale} indexed whole, not merged: ${error.message}`);
@@ -78,41 +84,42 @@ export function toRuns<T>(pages: readonly T[], perRun: number): T[][] {
 }
 
 /**
- * A language's bundle from all its pages: one Pagefind run when they fit `perRun`, otherwise one
- * run per slice of `perRun` pages or fewer, each merged into the bundle of those before. Should a
- * merge not apply (a later run brings a metadata field the first lacked), the language is indexed
- * in one run, saying so. Returns the bundle's pages in its page order, or undefined when they
- * cannot be listed (then the next edit indexes this language whole again).
+ * A language's bundle from all its pages: one Pagefind run when they fit `perRun` (Infinity: one
+ * run whatever their number), otherwise one run per slice of `perRun` pages or fewer, each merged
+ * into the bundle of those before. Returns the bundle's pages in its page order, or undefined when
+ * one run's bundle cannot be listed (then the next edit indexes this language whole again).
+ * Throws MergeUnsupported, with nothing left in `outputDir`, when the runs cannot be merged (a
+ * later run brings a metadata field the first lacked): the caller then indexes in one run.
  */
-export async function indexWhole(siteDir: string, shard: ShardInput, outputDir: string, cwd: string, perRun: number): Promise<BundlePage[] | undefined> {
+export async function indexWhole(siteDir: string, shard: ShardInput, outputDir: string, context: RunContext, perRun: number): Promise<BundlePage[] | undefined> {
   const runs = toRuns(shard.files, perRun);
-  if (runs.length > 1) {
-    let previous: PreviousBundle | undefined;
-    let dir = '';
-    let indexed = 0;
+  rmSync(outputDir, { recursive: true, force: true });
+  if (runs.length === 1) {
+    await runOver(siteDir, shard, outputDir, context);
     try {
-      for (const [number, run] of runs.entries()) {
-        dir = `${outputDir}-run${number}`;
-        indexed += run.length;
-        const pages = await indexAndMerge(siteDir, shard, previous, run, shard.files.slice(0, indexed), dir, cwd);
-        if (previous) rmSync(previous.dir, { recursive: true, force: true });
-        previous = { dir, pages };
-      }
-      renameSync(dir, outputDir);
-      console.log(`search index: ${shard.locale} indexed in ${runs.length} runs of up to ${Math.max(...runs.map((run) => run.length))} pages`);
-      return previous!.pages;
+      return listBundlePages(outputDir, shard.files);
     } catch (error) {
-      for (const left of [previous?.dir, dir]) if (left) rmSync(left, { recursive: true, force: true });
       if (!(error instanceof MergeUnsupported)) throw error;
-      console.log(`search index: ${shard.locale} indexed in one run, not in ${runs.length}: ${error.message}`);
+      return undefined;
     }
   }
-  rmSync(outputDir, { recursive: true, force: true });
-  await runOver(siteDir, shard, outputDir, cwd);
+  let previous: PreviousBundle | undefined;
+  let dir = '';
+  let indexed = 0;
   try {
-    return listBundlePages(outputDir, shard.files);
+    for (const [number, run] of runs.entries()) {
+      dir = `${outputDir}-run${number}`;
+      indexed += run.length;
+      const pages = await indexAndMerge(siteDir, shard, previous, run, shard.files.slice(0, indexed), dir, context);
+      if (previous) rmSync(previous.dir, { recursive: true, force: true });
+      previous = { dir, pages };
+    }
   } catch (error) {
-    if (!(error instanceof MergeUnsupported)) throw error;
-    return undefined;
+    for (const left of [previous?.dir, dir]) if (left) rmSync(left, { recursive: true, force: true });
+    if (error instanceof MergeUnsupported) throw new MergeUnsupported(`indexed in one run, not in ${runs.length}: ${error.message}`);
+    throw error;
   }
+  renameSync(dir, outputDir);
+  console.log(`search index: ${shard.locale} indexed in ${runs.length} runs of up to ${Math.max(...runs.map((run) => run.length))} pages`);
+  return previous!.pages;
 }

@@ -21,6 +21,7 @@ import { site } from '../config/site.ts';
 import { toSearchBundlePath } from '../newsroom/search-shards.ts';
 import { getSourceHash, sha256 } from './hash.ts';
 import { runWithinBudget } from './memory-budget.ts';
+import { MergeUnsupported } from './pagefind-files.ts';
 import { getPagefindIdentity, stopPagefind } from './pagefind-cli.ts';
 import { indexWhole, mergeShard, type PreviousBundle } from './search-bundle.ts';
 import { findPrevious, isCacheFile, isWhole, linkTree, sealShard } from './search-cache.ts';
@@ -72,7 +73,7 @@ function checkSearchPages(siteDir: string, written: Set<string>): void {
  * Writes every language's bundle into `siteDir`, from the cache in `cacheDir` where it can.
  * `memoryMb` is what Pagefind may take at once (site.searchIndexMemoryMb unless given).
  */
-export async function writeSearchIndex(siteDir: string, cacheDir: string, { memoryMb = site.searchIndexMemoryMb } = {}): Promise<SearchIndexReport> {
+export async function writeSearchIndex(siteDir: string, cacheDir: string, { memoryMb = site.searchIndexMemoryMb as number } = {}): Promise<SearchIndexReport> {
   const cache = join(cacheDir, 'search');
   mkdirSync(cache, { recursive: true });
   // Pagefind itself (version, binary, options) and this code (what it indexes, how it merges) are in every key.
@@ -93,8 +94,17 @@ export async function writeSearchIndex(siteDir: string, cacheDir: string, { memo
   const budget = Math.min(memoryMb, totalmem() / 2 ** 20 / 2);
   const perRun = Math.max(1, Math.floor(budget / MB_PER_PAGE));
 
-  /** Makes one language's shard, merged from `previous` when given; false when the merge did not apply. */
-  const makeShard = async ({ shard, name, cached }: (typeof entries)[number], merge?: { previous: PreviousBundle; indexed: BundlePage[] }): Promise<boolean> => {
+  const abort = new AbortController();
+  const context = { cwd: cache, signal: abort.signal };
+
+  /** One language's work: merged from the last bundle, or indexed whole in runs of `perRun` pages. */
+  interface Job {
+    entry: (typeof entries)[number];
+    merge?: { previous: PreviousBundle; indexed: BundlePage[] };
+    perRun: number;
+  }
+  /** Makes one language's shard; else the job to try next: whole after a merge, one run after runs. */
+  const makeShard = async ({ entry: { shard, name, cached }, merge, perRun }: Job): Promise<Job | undefined> => {
     rmSync(cached, { recursive: true, force: true });
     // Written aside and renamed: a build killed while indexing leaves no entry under this name.
     const aside = join(cache, `unfinished-${process.pid}-${name}`);
@@ -102,47 +112,53 @@ export async function writeSearchIndex(siteDir: string, cacheDir: string, { memo
     let pages: BundlePage[] | undefined;
     try {
       if (merge) {
-        pages = await mergeShard(siteDir, shard, merge.previous, merge.indexed, aside, cache);
-        if (!pages) return false;
+        pages = await mergeShard(siteDir, shard, merge.previous, merge.indexed, aside, context);
+        if (!pages) return { entry: { shard, name, cached }, perRun };
         report.merged += 1;
       } else {
-        pages = await indexWhole(siteDir, shard, aside, cache, perRun);
+        pages = await indexWhole(siteDir, shard, aside, context, perRun);
       }
     } catch (error) {
+      if (error instanceof MergeUnsupported) {
+        console.log(`search index: ${shard.locale} ${error.message}`);
+        return { entry: { shard, name, cached }, perRun: Infinity };
+      }
       // The other languages are stopped rather than waited for: the build has failed.
+      abort.abort();
       stopPagefind();
       rmSync(aside, { recursive: true, force: true });
       throw error;
     }
     sealShard(aside, cached, pages && { identity: version, pages });
-    return true;
+    return undefined;
   };
 
   // Languages whose pages changed are indexed side by side while their estimated memory fits
   // the newsroom's budget, one at a time on a large archive: Pagefind alone leaves a core idle
-  // for much of its run. An edit's language costs what Pagefind indexes of it: its changed pages.
-  const whole: typeof stale = [];
-  await runWithinBudget(
-    stale.map((entry) => {
-      const previous = findPrevious(cache, entry.shard.locale, version);
-      const indexed = previous && planMerge(previous.pages, entry.shard.files);
-      // Past half the pages, indexing them all costs about the same as merging; past one run's
-      // pages, Pagefind would hold more than the budget.
-      const merge = previous && indexed && indexed.length <= Math.min(entry.shard.files.length / 2, perRun) ? { previous, indexed } : undefined;
-      return {
-        cost: Math.min((merge?.indexed ?? entry.shard.files).length, perRun) * MB_PER_PAGE,
+  // for much of its run. A job costs what one Pagefind run of it holds: an edit's changed pages,
+  // or a run's. Each round retries what the last could not do (a merge, then runs) the next way.
+  let jobs: Job[] = stale.map((entry) => {
+    const previous = findPrevious(cache, entry.shard.locale, version);
+    const indexed = previous && planMerge(previous.pages, entry.shard.files);
+    // Past half the pages, indexing them all costs about the same as merging; past one run's
+    // pages, Pagefind would hold more than the budget.
+    const merge = previous && indexed && indexed.length <= Math.min(entry.shard.files.length / 2, perRun) ? { previous, indexed } : undefined;
+    return { entry, merge, perRun };
+  });
+  while (jobs.length > 0) {
+    const next: Job[] = [];
+    await runWithinBudget(
+      jobs.map((job) => ({
+        cost: Math.min((job.merge?.indexed ?? job.entry.shard.files).length, job.perRun) * MB_PER_PAGE,
         run: async () => {
-          if (!(await makeShard(entry, merge))) whole.push(entry);
+          const retry = await makeShard(job);
+          if (retry) next.push(retry);
         },
-      };
-    }),
-    budget,
-  );
-  // Languages whose merge did not apply, indexed whole, at what that costs.
-  await runWithinBudget(
-    whole.map((entry) => ({ cost: Math.min(entry.shard.files.length, perRun) * MB_PER_PAGE, run: async () => void (await makeShard(entry)) })),
-    budget,
-  );
+      })),
+      budget,
+    );
+    jobs = next;
+  }
   for (const { shard, cached } of entries) {
     const target = join(siteDir, toSearchBundlePath(shard.locale));
     linkTree(cached, target, (name) => UNUSED.test(name) || isCacheFile(name));

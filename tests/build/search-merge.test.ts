@@ -199,15 +199,24 @@ describe('a language larger than the memory budget', () => {
     expect(report).toMatchObject({ shards: 1, merged: 0, pages: { zh: 14 } });
     expect(differences(merged, scratch)).toEqual([]);
     expect(Object.keys(merged.pages)).toHaveLength(14);
-    // Only the finished shard is left in the cache: no run's folder, no run's pages.
     expect(readdirSync(join(runsCache, 'search'))).toEqual([expect.stringMatching(/^zh-[0-9a-f]{20}$/)]);
   });
 
+  const withEdit = stories.map((story) => (story.slug === 'story-11' ? { ...story, body: `${story.body}编辑补充了一句。` } : story));
+
   it('then merges an edit into that bundle as into one Pagefind wrote', async () => {
-    const edited = stories.map((story) => (story.slug === 'story-11' ? { ...story, body: `${story.body}编辑补充了一句。` } : story));
-    const { report, said, merged, scratch } = await indexBoth('runs2', edited, runsCache, small);
+    const { report, said, merged, scratch } = await indexBoth('runs2', withEdit, runsCache, small);
     expect(said.join('\n')).not.toMatch(/indexed whole|runs/);
     expect(report).toMatchObject({ merged: 1, pages: { zh: 14 } });
+    expect(differences(merged, scratch)).toEqual([]);
+  });
+
+  it('is indexed in runs again, not merged, when an edit changes more pages than one run holds', async () => {
+    // Five pages: fewer than half, so only the run's size stops a merge.
+    const edited = withEdit.map((story, i) => (i < 5 ? { ...story, title: `${story.title}（改）` } : story));
+    const { report, said, merged, scratch } = await indexBoth('runs2b', edited, runsCache, small);
+    expect(said).toContain('search index: zh indexed in 4 runs of up to 4 pages');
+    expect(report).toMatchObject({ merged: 0, pages: { zh: 14 } });
     expect(differences(merged, scratch)).toEqual([]);
   });
 
