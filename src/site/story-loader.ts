@@ -92,11 +92,26 @@ export function storyLoader({ base, locales, name = 'gazette-stories' }: { base:
 
       await sync();
       // `astro dev`: an editor's save shows up on the next page load, the exceptions file's too.
+      // One sync at a time, and one more after the last change: two syncs side by side could
+      // each read a story, and the one that read it first (the desk's save, say, before the
+      // editor's second save) could write it to the store last, leaving the preview stale.
+      let syncing: Promise<void> | undefined;
+      let changedSince = false;
+      const resync = () => {
+        changedSince = true;
+        syncing ??= (async () => {
+          while (changedSince) {
+            changedSince = false;
+            await sync().catch((error: Error) => logger.error(error.message));
+          }
+          syncing = undefined;
+        })();
+      };
       const exceptions = join(contentDir, site.traditionalExceptions);
       watcher?.add([root, exceptions]);
       watcher?.on('all', (_event, path) => {
         if (path !== exceptions && (!path.startsWith(root + sep) || !path.endsWith('.mdx'))) return;
-        sync().catch((error: Error) => logger.error(error.message));
+        resync();
       });
     },
   };
