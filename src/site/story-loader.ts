@@ -90,29 +90,33 @@ export function storyLoader({ base, locales, name = 'gazette-stories' }: { base:
         for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       }
 
-      await sync();
       // `astro dev`: an editor's save shows up on the next page load, the exceptions file's too.
       // One sync at a time, and one more after the last change: two syncs side by side could
       // each read a story, and the one that read it first (the desk's save, say, before the
       // editor's second save) could write it to the store last, leaving the preview stale.
-      let syncing: Promise<void> | undefined;
       let changedSince = false;
-      const resync = () => {
-        changedSince = true;
-        syncing ??= (async () => {
+      const drain = async (after: Promise<unknown>) => {
+        try {
+          await after.catch(() => {});
           while (changedSince) {
             changedSince = false;
             await sync().catch((error: Error) => logger.error(error.message));
           }
+        } finally {
           syncing = undefined;
-        })();
+        }
       };
+      // The first sync's errors fail the build; a save seen while it runs is synced after it.
+      const first = sync();
+      let syncing: Promise<void> | undefined = drain(first);
       const exceptions = join(contentDir, site.traditionalExceptions);
       watcher?.add([root, exceptions]);
       watcher?.on('all', (_event, path) => {
         if (path !== exceptions && (!path.startsWith(root + sep) || !path.endsWith('.mdx'))) return;
-        resync();
+        changedSince = true;
+        syncing ??= drain(Promise.resolve());
       });
+      await first;
     },
   };
 }
