@@ -53,7 +53,7 @@ export function runPagefind({ siteDir, glob, outputPath, cwd, name, signal }: { 
       if (code === 0) return resolve();
       // Pagefind's npm launcher turns a kill of the binary (the kernel's, out of memory) into a
       // silent exit code 1.
-      const why = output.trim() || 'no message: most often the machine ran out of memory; lower searchIndexMemoryMb in src/config/site.ts so languages are indexed one at a time';
+      const why = output.trim() || 'no message: most often the machine ran out of memory; lower searchIndexMemoryMb in src/config/site.ts so Pagefind holds less at once';
       reject(new Error(`pagefind: the ${name} index failed (${signal ?? `exit code ${code}`}): ${why}`));
     });
   });

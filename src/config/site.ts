@@ -53,7 +53,7 @@ export const site = {
   searchThumbnail: { width: 320, height: 213 },
   /** Largest photo accepted, in pixels: 100 MP holds any newsroom camera (61 MP) with room, and decodes in ~400 MB, so a pixel bomb cannot exhaust the build machine. */
   maxPhotoPixels: 100_000_000,
-  /** Memory the search index may take at once, in MB: languages are indexed side by side while their estimate fits, one at a time beyond it (a large archive's language alone may exceed it). */
+  /** Memory the search index may take at once, in MB: languages are indexed side by side while their estimate fits, and a language larger than it in runs that each fit it (decision 024). */
   searchIndexMemoryMb: 3072,
 } as const;
 

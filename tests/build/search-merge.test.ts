@@ -189,7 +189,7 @@ describe('a merged search bundle', () => {
 });
 
 describe('a language larger than the memory budget', () => {
-  // 1.1 MB a page in the budget's estimate: 4.5 MB is four pages a run.
+  // A budget that holds four pages a run at the index's estimate.
   const small = { memoryMb: 4.5 };
   const runsCache = join(root, 'runs-cache');
 
