@@ -61,18 +61,16 @@ async function indexAndMerge(siteDir: string, shard: ShardInput, previous: Previ
 
 /**
  * An edit's bundle: Pagefind indexes only `indexed` (the changed and new pages), merged into
- * `previous`. Undefined, with `outputDir` removed, when the merge does not apply: the caller
- * indexes the language whole, which is always right, only slower. A failing Pagefind fails the
- * build, as it does then.
+ * `previous`. Throws MergeUnsupported when the merge does not apply: the caller indexes the
+ * language whole, which is always right, only slower. A failing Pagefind fails the build, as it
+ * does then.
  */
-export async function mergeShard(siteDir: string, shard: ShardInput, previous: PreviousBundle, indexed: BundlePage[], outputDir: string, context: RunContext): Promise<BundlePage[] | undefined> {
+export async function mergeShard(siteDir: string, shard: ShardInput, previous: PreviousBundle, indexed: BundlePage[], outputDir: string, context: RunContext): Promise<BundlePage[]> {
   try {
     return await indexAndMerge(siteDir, shard, previous, indexed, shard.files, outputDir, context);
   } catch (error) {
-    if (!(error instanceof MergeUnsupported)) throw error;
-    console.log(`search index: ${shard.locale} indexed whole, not merged: ${error.message}`);
-    rmSync(outputDir, { recursive: true, force: true });
-    return undefined;
+    if (error instanceof MergeUnsupported) throw new MergeUnsupported(`indexed whole, not merged: ${error.message}`);
+    throw error;
   }
 }
 
@@ -93,7 +91,6 @@ export function toRuns<T>(pages: readonly T[], perRun: number): T[][] {
  */
 export async function indexWhole(siteDir: string, shard: ShardInput, outputDir: string, context: RunContext, perRun: number): Promise<BundlePage[] | undefined> {
   const runs = toRuns(shard.files, perRun);
-  rmSync(outputDir, { recursive: true, force: true });
   if (runs.length === 1) {
     await runOver(siteDir, shard, outputDir, context);
     try {

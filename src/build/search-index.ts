@@ -104,7 +104,8 @@ export async function writeSearchIndex(siteDir: string, cacheDir: string, { memo
     perRun: number;
   }
   /** Makes one language's shard; else the job to try next: whole after a merge, one run after runs. */
-  const makeShard = async ({ entry: { shard, name, cached }, merge, perRun }: Job): Promise<Job | undefined> => {
+  const makeShard = async ({ entry, merge, perRun }: Job): Promise<Job | undefined> => {
+    const { shard, name, cached } = entry;
     rmSync(cached, { recursive: true, force: true });
     // Written aside and renamed: a build killed while indexing leaves no entry under this name.
     const aside = join(cache, `unfinished-${process.pid}-${name}`);
@@ -113,7 +114,6 @@ export async function writeSearchIndex(siteDir: string, cacheDir: string, { memo
     try {
       if (merge) {
         pages = await mergeShard(siteDir, shard, merge.previous, merge.indexed, aside, context);
-        if (!pages) return { entry: { shard, name, cached }, perRun };
         report.merged += 1;
       } else {
         pages = await indexWhole(siteDir, shard, aside, context, perRun);
@@ -121,7 +121,8 @@ export async function writeSearchIndex(siteDir: string, cacheDir: string, { memo
     } catch (error) {
       if (error instanceof MergeUnsupported) {
         console.log(`search index: ${shard.locale} ${error.message}`);
-        return { entry: { shard, name, cached }, perRun: Infinity };
+        rmSync(aside, { recursive: true, force: true });
+        return merge ? { entry, perRun } : { entry, perRun: Infinity };
       }
       // The other languages are stopped rather than waited for: the build has failed.
       abort.abort();
