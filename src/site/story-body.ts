@@ -129,9 +129,22 @@ const processor = unified()
   .use(rehypeTableRegions)
   .use(rehypeStringify);
 
+/** The body's HTML tree (hast), after every plugin has run. */
+const toTree = (body: string): Root => processor.runSync(processor.parse(body) as Parameters<typeof processor.runSync>[0], body) as unknown as Root;
+
+/**
+ * The last body made HTML and its tree, for the Traditional edition of the same source, which
+ * the loader makes next: converting that tree spares parsing the source a second time (a third
+ * of a cold content sync). Taken once, as the conversion changes the tree.
+ */
+let last: { body: string; tree: Root } | undefined;
+
 /** The HTML of an MDX story body, with a marker where each <Photo> goes. */
 export function toBodyHtml(body: string): string {
-  return String(processor.processSync(body));
+  const tree = toTree(body);
+  const html = processor.stringify(tree);
+  last = { body, tree };
+  return html;
 }
 
 /**
@@ -139,7 +152,8 @@ export function toBodyHtml(body: string): string {
  * after heading ids and table labels are made from the source text: ids stay the source's.
  */
 export function toConvertedBodyHtml(body: string, convert: Convert): string {
-  const tree = processor.runSync(processor.parse(body) as Parameters<typeof processor.runSync>[0], body) as unknown as Root;
+  const tree = last?.body === body ? last.tree : toTree(body);
+  last = undefined;
   convertHast(tree, convert);
   return processor.stringify(tree);
 }

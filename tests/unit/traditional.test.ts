@@ -69,6 +69,20 @@ describe('what a conversion touches', () => {
     expect(splitBodyHtml(converted).filter((segment) => 'photo' in segment)).toEqual([{ photo: 'qixian-glassware' }]);
   });
 
+  it('converts the tree the Simplified body was made from only for that body, and only once', () => {
+    const [a, b] = ['## 产业链\n\n晋中与祁县。\n', '## 玻璃\n\n器皿。\n'];
+    // Made without a Simplified body first: each parses its own source.
+    const fresh = [toConvertedBodyHtml(a, mark), toConvertedBodyHtml(b, mark)];
+    expect(parse(fresh[0]!).querySelector('h2')!.textContent).toBe("产'业'链'");
+    const simplified = toBodyHtml(a);
+    expect(toConvertedBodyHtml(b, mark)).toBe(fresh[1]);
+    toBodyHtml(a);
+    expect(toConvertedBodyHtml(a, mark)).toBe(fresh[0]);
+    // The kept tree was converted in place: a second conversion must not convert it again.
+    expect(toConvertedBodyHtml(a, mark)).toBe(fresh[0]);
+    expect(toBodyHtml(a)).toBe(simplified);
+  });
+
   it('fills a generated language from its source, keeping one an editor wrote', () => {
     expect(deriveText({ zh: '玻璃器皿', en: 'Glassware' }, mark)).toEqual({ zh: '玻璃器皿', 'zh-hant': "玻'璃'器'皿'", en: 'Glassware' });
     expect(deriveText({ zh: '晋中', 'zh-hant': '晉中' }, mark)).toEqual({ zh: '晋中', 'zh-hant': '晉中' });
