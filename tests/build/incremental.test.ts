@@ -90,12 +90,15 @@ describe('incremental rebuilds', () => {
     appendFileSync(join(dir, STORY, 'zh.mdx'), `\n${sentence}\n`);
     expectOnlyChineseRendered(rebuild());
     expect(textOf(readPage(dir, '/2025/12/22/bilingual-story/').querySelector('.story-body'))).toContain(sentence);
-    // Restored pages are links to their cached copies, not copies (decision 019); rendered ones are files of their own.
+    // Restored pages are links to their cached copies, not copies (decision 019), and so are
+    // rendered ones, written once (decision 025)...
     const inode = (path: string) => statSync(path).ino;
-    const restored = 'en/2025/12/22/bilingual-story/index.html';
-    expect(inode(join(dir, 'dist', restored))).toBe(inode(join(dir, '.gazette/cache/dist', restored)));
-    const rendered = '2025/12/22/bilingual-story/index.html';
-    expect(inode(join(dir, 'dist', rendered))).not.toBe(inode(join(dir, '.gazette/cache/dist', rendered)));
+    for (const page of ['en/2025/12/22/bilingual-story/index.html', '2025/12/22/bilingual-story/index.html']) {
+      expect(inode(join(dir, 'dist', page))).toBe(inode(join(dir, '.gazette/cache/dist', page)));
+    }
+    // ...into a new file: the site this build replaced, which linked the old copy, is unchanged.
+    expect(readFileSync(join(dir, '.gazette/dist-previous/2025/12/22/bilingual-story/index.html'), 'utf8')).not.toContain(sentence);
+    expect(textOf(readPage(dir, '/2025/12/22/bilingual-story/').querySelector('.story-body'))).toContain(sentence);
     expect(digestDist(dir)).toEqual(buildFromScratch());
   });
 
