@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { toBodyHtml, toConvertedBodyHtml } from './story-body.ts';
+import { renderBodies, type BodyJob } from './body-threads.ts';
 import { getTraditionalConverter } from './traditional-edition.ts';
 import { listDirs } from '../build/files.ts';
 import { getLockHash, getSourceHash } from '../build/hash.ts';
@@ -47,8 +47,10 @@ export function storyLoader({ base, locales, name = 'gazette-stories' }: { base:
       const salt = `${BODY_CODE}:${getLockHash(projectRoot)}`;
       const fileOf = (storyId: string, locale: string) => join(root, storyId, `${locale}.mdx`);
 
-      /** Loads `<storyId>/<locale>` from the file of `from`: the language's own, or its source's converted. */
-      async function loadFile(storyId: string, locale: Locale, from: Locale = locale): Promise<string> {
+      const convert = () => getTraditionalConverter(contentDir).convert;
+
+      /** What loading `<storyId>/<locale>` from the file of `from` takes: the language's own, or its source's converted. */
+      function plan(storyId: string, locale: Locale, from: Locale = locale) {
         const id = `${storyId}/${locale}`;
         const file = fileOf(storyId, from);
         const bytes = readFileSync(file);
@@ -56,37 +58,59 @@ export function storyLoader({ base, locales, name = 'gazette-stories' }: { base:
         const badLine = findNonUtf8Line(bytes);
         if (badLine !== undefined) throw new Error(`${file}:${badLine}: ${NOT_UTF8_MESSAGE}`);
         const source = bytes.toString('utf8');
-        const converter = from === locale ? undefined : getTraditionalConverter(contentDir);
-        const digest = generateDigest(`${salt}\0${converter ? `${converter.key}\0${locale}\0` : ''}${source}`);
-        if (store.get(id)?.digest === digest) return id;
+        const converted = from !== locale;
+        const key = converted ? `${getTraditionalConverter(contentDir).key}\0${locale}\0` : '';
+        return { id, locale, file, source, converted, digest: generateDigest(`${salt}\0${key}${source}`) };
+      }
+      type Plan = ReturnType<typeof plan>;
+
+      /** Loads the planned entries whose file, exceptions or code changed: bodies on every core (body-threads.ts), then in order into the store. */
+      async function loadChanged(plans: Plan[]) {
         // The validator has run before Astro and reported any problem with file and line;
         // these throws only guard a plain `astro build` that skipped it.
-        const parts = splitFrontmatter(source);
-        if (!parts) throw new Error(`${file}: expected frontmatter between --- lines at the top of the file`);
-        const raw = (parse(parts.yaml) ?? {}) as Record<string, unknown>;
-        const data = await parseData({ id, data: converter ? convertFrontmatter(raw, converter.convert, locale) : raw, filePath: file });
-        let html: string;
-        try {
-          html = converter ? toConvertedBodyHtml(parts.body, converter.convert) : toBodyHtml(parts.body);
-        } catch (error) {
-          throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
+        const parts = plans.map(({ file, source }) => {
+          const split = splitFrontmatter(source);
+          if (!split) throw new Error(`${file}: expected frontmatter between --- lines at the top of the file`);
+          return split;
+        });
+        // One job per file: a Simplified file and its Traditional edition are next to each other.
+        const jobs: { job: BodyJob; plans: number[] }[] = [];
+        plans.forEach((entry, index) => {
+          const last = jobs.at(-1);
+          if (last && plans[last.plans[0]!]!.file === entry.file) (last.job.converted.push(entry.converted), last.plans.push(index));
+          else jobs.push({ job: { body: parts[index]!.body, converted: [entry.converted] }, plans: [index] });
+        });
+        const { results, workerErrors } = await renderBodies(jobs.map(({ job }) => job), contentDir, convert);
+        for (const error of workerErrors) logger.warn(`story bodies: a worker thread failed (${error}); its bodies were made on the main thread`);
+        const html = new Array<string>(plans.length);
+        jobs.forEach(({ plans: entries }, index) => {
+          const result = results[index]!;
+          if ('error' in result) throw new Error(`${plans[entries[0]!]!.file}: ${result.error}`);
+          entries.forEach((entry, edition) => (html[entry] = result.html[edition]!));
+        });
+        for (const [index, { id, locale, file, converted, digest }] of plans.entries()) {
+          const raw = (parse(parts[index]!.yaml) ?? {}) as Record<string, unknown>;
+          const data = await parseData({ id, data: converted ? convertFrontmatter(raw, convert(), locale) : raw, filePath: file });
+          // No `body`: the content store is written and read by every build (decision 018), and
+          // nothing needs the source once it is HTML (photo ids come from the HTML's markers).
+          store.set({ id, data, filePath: relative(projectRoot, file), digest, rendered: { html: html[index]! } });
         }
-        // No `body`: the content store is written and read by every build (decision 018), and
-        // nothing needs the source once it is HTML (photo ids come from the HTML's markers).
-        store.set({ id, data, filePath: relative(projectRoot, file), digest, rendered: { html } });
-        return id;
       }
 
       async function sync() {
         const seen = new Set<string>();
+        const changed: Plan[] = [];
         for (const storyId of listDirs(root)) {
           for (const locale of locales) {
             const from = localeConfig[locale].derivedFrom;
             // A hand-written file wins over generation.
-            if (existsSync(fileOf(storyId, locale))) seen.add(await loadFile(storyId, locale));
-            else if (from && existsSync(fileOf(storyId, from))) seen.add(await loadFile(storyId, locale, from));
+            const entry = existsSync(fileOf(storyId, locale)) ? plan(storyId, locale) : from && existsSync(fileOf(storyId, from)) ? plan(storyId, locale, from) : undefined;
+            if (!entry) continue;
+            seen.add(entry.id);
+            if (store.get(entry.id)?.digest !== entry.digest) changed.push(entry);
           }
         }
+        await loadChanged(changed);
         for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       }
 
