@@ -10,7 +10,6 @@ import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { locales } from '../config/locales.ts';
 import { linkFile } from './files.ts';
-import { mergeOnWorker } from './merge-worker.ts';
 import { MergeUnsupported } from './pagefind-files.ts';
 import { runPagefind } from './pagefind-cli.ts';
 import { type BundlePage, listBundlePages, mergeBundle } from './search-merge.ts';
@@ -19,19 +18,11 @@ import type { ShardInput } from './search-pages.ts';
 /** The last bundle of a language and its pages in its page order. */
 export type PreviousBundle = { dir: string; pages: BundlePage[] };
 
-/** Where Pagefind runs (a folder Gazette owns), the signal that the search index has failed, and from how many pages a merge runs on a worker thread. */
+/** Where Pagefind runs (a folder Gazette owns), and the signal that the search index has failed. */
 export interface RunContext {
   cwd: string;
   signal: AbortSignal;
-  workerPages: number;
 }
-
-/**
- * From this many pages in the last bundle a merge runs on a worker thread (merge-worker.ts), so
- * that an edit's two Chinese languages merge side by side. Below it, starting a worker and loading
- * the merge's modules cost more than the second core saves (docs/performance.md).
- */
-export const MERGE_ON_WORKER_PAGES = 2000;
 
 /** Pagefind over the story pages of `shard`'s language found in `siteDir`, into `outputPath`. */
 function runOver(siteDir: string, shard: ShardInput, outputPath: string, { cwd, signal }: RunContext): Promise<void> {
@@ -61,8 +52,7 @@ async function indexAndMerge(siteDir: string, shard: ShardInput, previous: Previ
       await runOver(pagesDir, shard, indexedDir, context);
     }
     if (!previous) return listBundlePages(outputDir, current);
-    const merge = previous.pages.length >= context.workerPages ? mergeOnWorker : mergeBundle;
-    return await merge({ previous, delta: pages.length > 0 ? indexedDir : undefined, current, outputDir });
+    return await mergeBundle({ previous, delta: pages.length > 0 ? indexedDir : undefined, current, outputDir });
   } finally {
     rmSync(pagesDir, { recursive: true, force: true });
     if (previous) rmSync(indexedDir, { recursive: true, force: true });

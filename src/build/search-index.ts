@@ -23,13 +23,13 @@ import { getSourceHash, sha256 } from './hash.ts';
 import { runWithinBudget } from './memory-budget.ts';
 import { MergeUnsupported } from './pagefind-files.ts';
 import { getPagefindIdentity, stopPagefind } from './pagefind-cli.ts';
-import { indexWhole, MERGE_ON_WORKER_PAGES, mergeShard, type PreviousBundle } from './search-bundle.ts';
+import { indexWhole, mergeShard, type PreviousBundle } from './search-bundle.ts';
 import { findPrevious, isCacheFile, isWhole, linkTree, sealShard } from './search-cache.ts';
 import { type BundlePage, planMerge } from './search-merge.ts';
 import { readShards } from './search-pages.ts';
 
 /** The modules that decide what a shard holds: a change to any of them makes every shard again. */
-const SEARCH_MODULES = ['./search-index.ts', './search-bundle.ts', './merge-worker.ts', './search-pages.ts', './search-cache.ts', './search-merge.ts', './search-words.ts', './pagefind-files.ts'];
+const SEARCH_MODULES = ['./search-index.ts', './search-bundle.ts', './search-pages.ts', './search-cache.ts', './search-merge.ts', './search-words.ts', './pagefind-files.ts'];
 
 /** Pages indexed per language, and how many shards were written, how many came from the cache and how many were updated from the last one. */
 export interface SearchIndexReport {
@@ -71,10 +71,9 @@ function checkSearchPages(siteDir: string, written: Set<string>): void {
 
 /**
  * Writes every language's bundle into `siteDir`, from the cache in `cacheDir` where it can.
- * `memoryMb` is what Pagefind may take at once (site.searchIndexMemoryMb unless given);
- * `workerPages`, from how many pages a merge runs on a worker thread (tests set it low).
+ * `memoryMb` is what Pagefind may take at once (site.searchIndexMemoryMb unless given).
  */
-export async function writeSearchIndex(siteDir: string, cacheDir: string, { memoryMb = site.searchIndexMemoryMb as number, workerPages = MERGE_ON_WORKER_PAGES } = {}): Promise<SearchIndexReport> {
+export async function writeSearchIndex(siteDir: string, cacheDir: string, { memoryMb = site.searchIndexMemoryMb as number } = {}): Promise<SearchIndexReport> {
   const cache = join(cacheDir, 'search');
   mkdirSync(cache, { recursive: true });
   // Pagefind itself (version, binary, options) and this code (what it indexes, how it merges) are in every key.
@@ -96,7 +95,7 @@ export async function writeSearchIndex(siteDir: string, cacheDir: string, { memo
   const perRun = Math.max(1, Math.floor(budget / MB_PER_PAGE));
 
   const abort = new AbortController();
-  const context = { cwd: cache, signal: abort.signal, workerPages };
+  const context = { cwd: cache, signal: abort.signal };
 
   /** One language's work: merged from the last bundle, or indexed whole in runs of `perRun` pages. */
   interface Job {

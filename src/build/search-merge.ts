@@ -81,7 +81,7 @@ export async function mergeBundle(input: MergeInput): Promise<BundlePage[]> {
   }
 }
 
-export interface MergeInput {
+interface MergeInput {
   previous: { dir: string; pages: readonly BundlePage[] };
   delta?: string;
   current: readonly BundlePage[];

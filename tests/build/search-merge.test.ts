@@ -11,7 +11,6 @@ import { tmpdir } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { mergeWorkers } from '../../src/build/merge-worker.ts';
 import { writeSearchIndex } from '../../src/build/search-index.ts';
 import { readBundleContent } from '../helpers/search-index.ts';
 
@@ -74,7 +73,7 @@ function makeSite(name: string, list: Story[]): string {
  * Builds the index of `list` with the cache `cache` (Pagefind given `memoryMb`, when said), and the
  * index from scratch in one run; returns both bundles' content and the report.
  */
-async function indexBoth(name: string, list: Story[], cache: string, options: { memoryMb?: number; workerPages?: number } = {}) {
+async function indexBoth(name: string, list: Story[], cache: string, options: { memoryMb?: number } = {}) {
   const site = makeSite(name, list);
   const log = vi.spyOn(console, 'log').mockImplementation(() => {});
   const report = await writeSearchIndex(site, cache, options);
@@ -229,30 +228,5 @@ describe('a language larger than the memory budget', () => {
     expect(differences(merged, scratch)).toEqual([]);
     expect(merged.fields).toContain('author');
     expect(readdirSync(join(root, 'runs-cache-author', 'search'))).toHaveLength(1);
-  });
-});
-
-describe('a merge on a worker thread (a bundle of thousands of pages)', () => {
-  const workerCache = join(root, 'worker-cache');
-  const onWorker = { workerPages: 0 };
-
-  it('writes what a merge on the build’s own thread writes', async () => {
-    await indexBoth('worker1', stories.slice(0, 12), workerCache, onWorker);
-    const started = mergeWorkers.started;
-    const edited = stories.slice(0, 12).map((story) => (story.slug === 'story-03' ? { ...story, title: `${story.title}（改）`, body: `${story.body}又补充一句。` } : story));
-    const { report, merged, scratch } = await indexBoth('worker2', [...edited, stories[12]!], workerCache, onWorker);
-    expect(mergeWorkers.started).toBe(started + 1);
-    expect(report).toMatchObject({ merged: 1, pages: { zh: 13 } });
-    expect(differences(merged, scratch)).toEqual([]);
-  });
-
-  it('hands back a merge that does not apply as such: the language is indexed whole, saying why', async () => {
-    const withAuthor = stories.slice(0, 13).map((story) => (story.slug === 'story-12' ? { ...story, author: '程婧' } : story));
-    const started = mergeWorkers.started;
-    const { report, said, merged, scratch } = await indexBoth('worker3', withAuthor, workerCache, onWorker);
-    expect(mergeWorkers.started).toBe(started + 1);
-    expect(said).toContain('search index: zh indexed whole, not merged: an edited page has a metadata field the bundle lacks');
-    expect(report).toMatchObject({ merged: 0, pages: { zh: 13 } });
-    expect(differences(merged, scratch)).toEqual([]);
   });
 });
