@@ -33,8 +33,11 @@ export function renderJob(job: BodyJob, convert: () => Convert): BodyResult {
 /** A worker's start (loading the parsers, building OpenCC's dictionaries) costs about what this many bodies do: an edit's few bodies stay on this thread. */
 export const JOBS_PER_WORKER = 64;
 
+/** Each worker holds every body and its own OpenCC dictionaries: a few are enough to keep a parser busy per core. */
+const MAX_WORKERS = 3;
+
 /** One worker per spare core, as the jobs are worth it. */
-export const defaultWorkers = (jobs: number) => Math.max(0, Math.min(availableParallelism() - 1, Math.floor(jobs / JOBS_PER_WORKER)));
+export const defaultWorkers = (jobs: number) => Math.max(0, Math.min(availableParallelism() - 1, MAX_WORKERS, Math.floor(jobs / JOBS_PER_WORKER)));
 
 export interface WorkerData {
   jobs: BodyJob[];
@@ -65,9 +68,18 @@ export async function renderBodies(
     { length: workers },
     () =>
       new Promise<void>((resolve) => {
-        const worker = new Worker(WORKER, { workerData: { jobs, counter, contentDir } satisfies WorkerData });
+        let worker: Worker;
+        try {
+          worker = new Worker(WORKER, { workerData: { jobs, counter, contentDir } satisfies WorkerData });
+        } catch (error) {
+          workerErrors.push((error as Error).message);
+          return resolve();
+        }
         worker.on('message', (message: WorkerMessage) => {
           if ('done' in message) return resolve();
+          // A body a worker could not make is made again here, so the error an editor reads is
+          // this thread's (a worker's stack, for one, is larger), never a worker's fault.
+          if ('error' in message.result) return;
           results[message.index] = message.result;
           onWorkers += 1;
         });
@@ -81,6 +93,6 @@ export async function renderBodies(
   // `here: false` only in tests, to see the workers make every job.
   if (here) for (let index = takeJob(counter); index < jobs.length; index = takeJob(counter)) results[index] = renderJob(jobs[index]!, convert);
   await Promise.all(running);
-  // Whatever a failed worker took and did not finish.
+  // Whatever a failed worker took and did not finish, and any body a worker could not make.
   return { results: jobs.map((job, index) => results[index] ?? renderJob(job, convert)), onWorkers, workerErrors };
 }

@@ -13,7 +13,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { renderBodies, type BodyJob } from './body-threads.ts';
-import { getTraditionalConverter } from './traditional-edition.ts';
+import { getTraditionalConverter, type TraditionalConverter } from './traditional-edition.ts';
 import { listDirs } from '../build/files.ts';
 import { getLockHash, getSourceHash } from '../build/hash.ts';
 import { locales as localeConfig, type Locale } from '../config/locales.ts';
@@ -24,6 +24,7 @@ import { convertFrontmatter } from '../newsroom/traditional.ts';
 
 const BODY_CODE = getSourceHash(
   new URL('./story-body.ts', import.meta.url).href,
+  new URL('./body-threads.ts', import.meta.url).href,
   new URL('../newsroom/body-syntax.ts', import.meta.url).href,
   new URL('../newsroom/traditional.ts', import.meta.url).href,
   // What those import in turn (the site's variant, the languages, the order of exceptions).
@@ -47,10 +48,8 @@ export function storyLoader({ base, locales, name = 'gazette-stories' }: { base:
       const salt = `${BODY_CODE}:${getLockHash(projectRoot)}`;
       const fileOf = (storyId: string, locale: string) => join(root, storyId, `${locale}.mdx`);
 
-      const convert = () => getTraditionalConverter(contentDir).convert;
-
       /** What loading `<storyId>/<locale>` from the file of `from` takes: the language's own, or its source's converted. */
-      function plan(storyId: string, locale: Locale, from: Locale = locale) {
+      function plan(converter: TraditionalConverter, storyId: string, locale: Locale, from: Locale = locale) {
         const id = `${storyId}/${locale}`;
         const file = fileOf(storyId, from);
         const bytes = readFileSync(file);
@@ -59,13 +58,14 @@ export function storyLoader({ base, locales, name = 'gazette-stories' }: { base:
         if (badLine !== undefined) throw new Error(`${file}:${badLine}: ${NOT_UTF8_MESSAGE}`);
         const source = bytes.toString('utf8');
         const converted = from !== locale;
-        const key = converted ? `${getTraditionalConverter(contentDir).key}\0${locale}\0` : '';
+        const key = converted ? `${converter.key}\0${locale}\0` : '';
         return { id, locale, file, source, converted, digest: generateDigest(`${salt}\0${key}${source}`) };
       }
       type Plan = ReturnType<typeof plan>;
 
       /** Loads the planned entries whose file, exceptions or code changed: bodies on every core (body-threads.ts), then in order into the store. */
-      async function loadChanged(plans: Plan[]) {
+      async function loadChanged(converter: TraditionalConverter, plans: Plan[]) {
+        const convert = () => converter.convert;
         // The validator has run before Astro and reported any problem with file and line;
         // these throws only guard a plain `astro build` that skipped it.
         const parts = plans.map(({ file, source }) => {
@@ -90,7 +90,7 @@ export function storyLoader({ base, locales, name = 'gazette-stories' }: { base:
         });
         for (const [index, { id, locale, file, converted, digest }] of plans.entries()) {
           const raw = (parse(parts[index]!.yaml) ?? {}) as Record<string, unknown>;
-          const data = await parseData({ id, data: converted ? convertFrontmatter(raw, convert(), locale) : raw, filePath: file });
+          const data = await parseData({ id, data: converted ? convertFrontmatter(raw, converter.convert, locale) : raw, filePath: file });
           // No `body`: the content store is written and read by every build (decision 018), and
           // nothing needs the source once it is HTML (photo ids come from the HTML's markers).
           store.set({ id, data, filePath: relative(projectRoot, file), digest, rendered: { html: html[index]! } });
@@ -98,19 +98,21 @@ export function storyLoader({ base, locales, name = 'gazette-stories' }: { base:
       }
 
       async function sync() {
+        // One converter for the whole sync: its key in every digest, its conversion in every entry.
+        const converter = getTraditionalConverter(contentDir);
         const seen = new Set<string>();
         const changed: Plan[] = [];
         for (const storyId of listDirs(root)) {
           for (const locale of locales) {
             const from = localeConfig[locale].derivedFrom;
             // A hand-written file wins over generation.
-            const entry = existsSync(fileOf(storyId, locale)) ? plan(storyId, locale) : from && existsSync(fileOf(storyId, from)) ? plan(storyId, locale, from) : undefined;
+            const entry = existsSync(fileOf(storyId, locale)) ? plan(converter, storyId, locale) : from && existsSync(fileOf(storyId, from)) ? plan(converter, storyId, locale, from) : undefined;
             if (!entry) continue;
             seen.add(entry.id);
             if (store.get(entry.id)?.digest !== entry.digest) changed.push(entry);
           }
         }
-        await loadChanged(changed);
+        await loadChanged(converter, changed);
         for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       }
 
