@@ -59,7 +59,7 @@ export async function renderBodies(
   contentDir: string,
   convert: () => Convert,
   { workers = defaultWorkers(jobs.length), here = true }: { workers?: number; here?: boolean } = {},
-): Promise<{ results: BodyResult[]; onWorkers: number; workerErrors: string[] }> {
+): Promise<{ results: BodyResult[]; workers: number; onWorkers: number; workerErrors: string[] }> {
   const results: (BodyResult | undefined)[] = new Array(jobs.length);
   const counter = new Int32Array(new SharedArrayBuffer(4));
   const workerErrors: string[] = [];
@@ -94,5 +94,5 @@ export async function renderBodies(
   if (here) for (let index = takeJob(counter); index < jobs.length; index = takeJob(counter)) results[index] = renderJob(jobs[index]!, convert);
   await Promise.all(running);
   // Whatever a failed worker took and did not finish, and any body a worker could not make.
-  return { results: jobs.map((job, index) => results[index] ?? renderJob(job, convert)), onWorkers, workerErrors };
+  return { results: jobs.map((job, index) => results[index] ?? renderJob(job, convert)), workers, onWorkers, workerErrors };
 }

@@ -80,7 +80,8 @@ export function storyLoader({ base, locales, name = 'gazette-stories' }: { base:
           if (last && plans[last.plans[0]!]!.file === entry.file) (last.job.converted.push(entry.converted), last.plans.push(index));
           else jobs.push({ job: { body: parts[index]!.body, converted: [entry.converted] }, plans: [index] });
         });
-        const { results, workerErrors } = await renderBodies(jobs.map(({ job }) => job), contentDir, convert);
+        const { results, workers, workerErrors } = await renderBodies(jobs.map(({ job }) => job), contentDir, convert);
+        if (workers > 0) logger.info(`${jobs.length} story bodies made on ${workers + 1} threads`);
         for (const error of workerErrors) logger.warn(`story bodies: a worker thread failed (${error}); its bodies were made on the main thread`);
         const html = new Array<string>(plans.length);
         jobs.forEach(({ plans: entries }, index) => {

@@ -76,7 +76,7 @@ describe('the stories loader, on a cold sync large enough for a worker', () => {
       parseData: async ({ data }: { data: unknown }) => data,
       generateDigest: (text: string) => createHash('sha1').update(text).digest('hex'),
       config: { root: pathToFileURL(`${join(dir, '..')}/`) },
-      logger: { error: (message: string) => said.push(message), warn: (message: string) => said.push(message) },
+      logger: { error: (message: string) => said.push(message), warn: (message: string) => said.push(message), info: () => {} },
     };
     await storyLoader({ base: 'content/stories', locales: ['zh', 'zh-hant', 'en'] }).load(context as unknown as LoaderContext);
     // A worker that failed would be a warning here.
