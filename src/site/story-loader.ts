@@ -66,35 +66,36 @@ export function storyLoader({ base, locales, name = 'gazette-stories' }: { base:
       /** Loads the planned entries whose file, exceptions or code changed: bodies on every core (body-threads.ts), then in order into the store. */
       async function loadChanged(converter: TraditionalConverter, plans: Plan[]) {
         const convert = () => converter.convert;
-        // The validator has run before Astro and reported any problem with file and line;
-        // these throws only guard a plain `astro build` that skipped it.
-        const parts = plans.map(({ file, source }) => {
-          const split = splitFrontmatter(source);
-          if (!split) throw new Error(`${file}: expected frontmatter between --- lines at the top of the file`);
-          return split;
-        });
         // One job per file: a Simplified file and its Traditional edition are next to each other.
-        const jobs: { job: BodyJob; plans: number[] }[] = [];
-        plans.forEach((entry, index) => {
-          const last = jobs.at(-1);
-          if (last && plans[last.plans[0]!]!.file === entry.file) (last.job.converted.push(entry.converted), last.plans.push(index));
-          else jobs.push({ job: { body: parts[index]!.body, converted: [entry.converted] }, plans: [index] });
-        });
-        const { results, workers, workerErrors } = await renderBodies(jobs.map(({ job }) => job), contentDir, convert);
+        const files: { parts: { yaml: string; body: string }; plans: number[] }[] = [];
+        for (const [index, entry] of plans.entries()) {
+          if (index > 0 && plans[index - 1]!.file === entry.file) {
+            files.at(-1)!.plans.push(index);
+            continue;
+          }
+          // The validator has run before Astro and reported any problem with file and line;
+          // these throws only guard a plain `astro build` that skipped it.
+          const parts = splitFrontmatter(entry.source);
+          if (!parts) throw new Error(`${entry.file}: expected frontmatter between --- lines at the top of the file`);
+          files.push({ parts, plans: [index] });
+        }
+        const jobs: BodyJob[] = files.map(({ parts, plans: entries }) => ({ body: parts.body, converted: entries.map((entry) => plans[entry]!.converted) }));
+        const { results, workers, workerErrors } = await renderBodies(jobs, contentDir, convert);
         if (workers > 0) logger.info(`${jobs.length} story bodies made on ${workers + 1} threads`);
         for (const error of workerErrors) logger.warn(`story bodies: a worker thread failed (${error}); its bodies were made on the main thread`);
-        const html = new Array<string>(plans.length);
-        jobs.forEach(({ plans: entries }, index) => {
-          const result = results[index]!;
-          if ('error' in result) throw new Error(`${plans[entries[0]!]!.file}: ${result.error}`);
-          entries.forEach((entry, edition) => (html[entry] = result.html[edition]!));
+        const html = results.map((result, index) => {
+          if ('error' in result) throw new Error(`${plans[files[index]!.plans[0]!]!.file}: ${result.error}`);
+          return result.html;
         });
-        for (const [index, { id, locale, file, converted, digest }] of plans.entries()) {
-          const raw = (parse(parts[index]!.yaml) ?? {}) as Record<string, unknown>;
-          const data = await parseData({ id, data: converted ? convertFrontmatter(raw, converter.convert, locale) : raw, filePath: file });
-          // No `body`: the content store is written and read by every build (decision 018), and
-          // nothing needs the source once it is HTML (photo ids come from the HTML's markers).
-          store.set({ id, data, filePath: relative(projectRoot, file), digest, rendered: { html: html[index]! } });
+        for (const [index, { parts, plans: entries }] of files.entries()) {
+          for (const [edition, entry] of entries.entries()) {
+            const { id, locale, file, converted, digest } = plans[entry]!;
+            const raw = (parse(parts.yaml) ?? {}) as Record<string, unknown>;
+            const data = await parseData({ id, data: converted ? convertFrontmatter(raw, converter.convert, locale) : raw, filePath: file });
+            // No `body`: the content store is written and read by every build (decision 018), and
+            // nothing needs the source once it is HTML (photo ids come from the HTML's markers).
+            store.set({ id, data, filePath: relative(projectRoot, file), digest, rendered: { html: html[index]![edition]! } });
+          }
         }
       }
 
