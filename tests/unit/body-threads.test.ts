@@ -2,17 +2,15 @@
  * Story bodies made HTML on worker threads (src/site/body-threads.ts) and the stories loader that
  * hands them out: the same HTML, for the same entry, as one thread makes.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { LoaderContext } from 'astro/loaders';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderBodies, renderJob, type BodyJob } from '../../src/site/body-threads.ts';
 import { storyLoader } from '../../src/site/story-loader.ts';
 import { toBodyHtml, toConvertedBodyHtml } from '../../src/site/story-body.ts';
 import { getTraditionalConverter } from '../../src/site/traditional-edition.ts';
+import { loaderContext } from '../helpers/loader-context.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'gazette-body-threads-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -68,17 +66,8 @@ describe('the stories loader, on a cold sync large enough for a worker', () => {
       // Every third story has no English edition: the jobs are not all alike.
       if (index % 3) writeFileSync(join(story, 'en.mdx'), `---\ntitle: Title ${index}\n---\n\nParagraph ${index}.\n`);
     }
-    const said: string[] = [];
-    const entries = new Map<string, { id: string; data: { title: string }; rendered: { html: string } }>();
-    const store = { get: (id: string) => entries.get(id), set: (entry: never) => (entries.set((entry as { id: string }).id, entry), true), keys: () => [...entries.keys()], delete: (id: string) => void entries.delete(id) };
-    const context = {
-      store,
-      parseData: async ({ data }: { data: unknown }) => data,
-      generateDigest: (text: string) => createHash('sha1').update(text).digest('hex'),
-      config: { root: pathToFileURL(`${join(dir, '..')}/`) },
-      logger: { error: (message: string) => said.push(message), warn: (message: string) => said.push(message), info: () => {} },
-    };
-    await storyLoader({ base: 'content/stories', locales: ['zh', 'zh-hant', 'en'] }).load(context as unknown as LoaderContext);
+    const { entries, said, context } = loaderContext<{ title: string }>(join(dir, '..'));
+    await storyLoader({ base: 'content/stories', locales: ['zh', 'zh-hant', 'en'] }).load(context);
     // A worker that failed would be a warning here.
     expect(said).toEqual([]);
     const english = Array.from({ length: count }, (_, index) => index).filter((index) => index % 3).length;

@@ -2,33 +2,23 @@
  * The stories loader in `astro dev`: each save the watcher reports reaches the content store,
  * the last one last, however the syncs it starts overlap.
  */
-import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { LoaderContext } from 'astro/loaders';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { storyLoader } from '../../src/site/story-loader.ts';
+import { loaderContext } from '../helpers/loader-context.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'gazette-story-loader-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-type Entry = { id: string; data: { title: string } };
 
 /** A project with one story, and the loader's context: a store, a watcher, and parsing that can be held. */
 function project(name: string) {
   const dir = join(root, name);
   const file = join(dir, 'content', 'stories', 'desk-story', 'zh.mdx');
   mkdirSync(join(file, '..'), { recursive: true });
-  const entries = new Map<string, Entry>();
-  const store = {
-    get: (id: string) => entries.get(id),
-    set: (entry: Entry) => (entries.set(entry.id, entry), true),
-    keys: () => [...entries.keys()],
-    delete: (id: string) => void entries.delete(id),
-  };
   /** While set, the parsing of this title waits until released: a sync that has read the file. */
   let held: { title: string; until: Promise<void> } | undefined;
   const parseData = async ({ data }: { data: { title: string } }) => {
@@ -36,11 +26,10 @@ function project(name: string) {
     return data;
   };
   const watcher = Object.assign(new EventEmitter(), { add: () => {} });
-  const errors: string[] = [];
-  const context = { store, parseData, generateDigest: (text: string) => createHash('sha1').update(text).digest('hex'), watcher, config: { root: pathToFileURL(`${dir}/`) }, logger: { error: (message: string) => errors.push(message) } };
+  const { entries, said: errors, context } = loaderContext<{ title: string }>(dir, { parseData, watcher });
   return {
     errors,
-    load: () => storyLoader({ base: 'content/stories', locales: ['zh'] }).load(context as unknown as LoaderContext),
+    load: () => storyLoader({ base: 'content/stories', locales: ['zh'] }).load(context),
     title: () => entries.get('desk-story/zh')?.data.title,
     /** Writes the story with this title, as an editor's save does, and has the watcher report it. */
     save(title: string, report = true) {
