@@ -247,14 +247,15 @@ console.log(formatTable(lines, { align: align(header) }));
 // Where the time goes: Astro's own phases; for Gazette, what `astro build` spends before its timer
 // starts (start-up, config, content sync) and the search index; the rest is node start-ups, the
 // prune and the swap (the content check runs beside Astro's start-up).
-const phaseHeader = ['phases', 'vite (MDX)', 'pages', 'images', 'astro', 'outside astro', 'of which astro start-up', 'search index'];
+const phaseHeader = ['phases', 'vite (MDX)', 'pages', 'images', 'of which cached', 'astro', 'outside astro', 'of which astro start-up', 'search index'];
 const fmt = (ms: number | undefined) => (ms === undefined ? '?' : secs(ms));
 const minus = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? undefined : a - b);
 const phaseLines = [
   phaseHeader,
   ...rows.map(([name, m]) => {
     const p = m.phases;
-    return [name, fmt(p.vite), fmt(p.pages), fmt(p.images), fmt(p.astro), fmt(minus(m.wallMs, p.astro)), p.astroProcess === undefined ? '–' : fmt(minus(p.astroProcess, p.astro)), p.search === undefined ? '–' : fmt(p.search)];
+    const early = p.imagesEarly ? `${p.imagesEarly.cached}/${p.imagesEarly.total}` : '–';
+    return [name, fmt(p.vite), fmt(p.pages), fmt(p.images), early, fmt(p.astro), fmt(minus(m.wallMs, p.astro)), p.astroProcess === undefined ? '–' : fmt(minus(p.astroProcess, p.astro)), p.search === undefined ? '–' : fmt(p.search)];
   }),
 ];
 console.log(formatTable(phaseLines, { align: align(phaseHeader) }));
@@ -294,6 +295,8 @@ function figures(): Record<string, string | number> {
     distMb: Number((out.bytes / 2 ** 20).toFixed(1)),
     images: out.images,
   };
+  // Images of the cold build encoded while its pages rendered (decisions 021 and 029).
+  if (cold.phases.imagesEarly) result.imagesEncodedEarly = cold.phases.imagesEarly.cached;
   if (!(search instanceof Error)) {
     Object.assign(result, { firstSearchBytes: search.bytes, firstSearchRequests: search.requests, firstSearchResults: search.results.length });
   }

@@ -18,6 +18,11 @@ export interface Phases {
   pages?: number;
   /** Encoding (or fetching from the cache) the images. */
   images?: number;
+  /**
+   * Images Astro's images step found already in its cache, of all it lists. In a cold build those
+   * were encoded while pages rendered (decisions 021 and 029).
+   */
+  imagesEarly?: { cached: number; total: number };
   /** All of `astro build`, by Astro's own timer. */
   astro?: number;
   /**
@@ -45,8 +50,12 @@ export function phasesOfLog(text: string): Phases {
   const timings = /^timings: (.+)$/m.exec(text);
   const at = Object.fromEntries((timings?.[1] ?? '').split(', ').map((pair) => pair.split(' ')).map(([name, ms]) => [name, Number(ms)]));
   const timed = timings ? { astroProcess: at.astro! - at.start!, search: at.search! - at.prune! } : {};
+  const imageStep = text.indexOf('generating optimized images');
+  // Each image listed once: "▶ /_astro/x.avif (reused cache entry) (+0ms) (3/420)".
+  const listed = imageStep < 0 ? [] : [...text.slice(imageStep).matchAll(/▶ .*\(\d+\/\d+\)$/gm)].map((line) => line[0]);
   return {
     ...timed,
+    ...(listed.length > 0 ? { imagesEarly: { cached: listed.filter((line) => line.includes('(reused cache entry)')).length, total: listed.length } } : {}),
     vite: vite ? parseDuration(vite[1]!) : undefined,
     pages: after('generating static routes'),
     // No heading at all: a build without images (the baselines).

@@ -93,4 +93,17 @@ describe('reading phase times from an Astro build log', () => {
     const log = 'search index: 600 zh-hans, 600 en page(s)\ndist/ updated.\ntimings: start 180, check 2400, astro 9100, prune 9300, search 12400, swap 12450\n';
     expect(phasesOfLog(log)).toMatchObject({ astroProcess: 8920, search: 3100 });
   });
+
+  it('counts the images the images step found cached (encoded while pages rendered) of all it listed', () => {
+    const log = [
+      ' generating optimized images ',
+      '19:34:06   ▶ /_astro/a.avif (reused cache entry) (+0ms) (1/3)',
+      '19:34:06   ▶ /_astro/b.avif (before: 670kB, after: 6kB) (+34ms) (2/3)',
+      '19:34:06   ▶ /_astro/c.webp (reused cache entry) (+1ms) (3/3)',
+      '19:34:07 ✓ Completed in 1.2s.',
+      '',
+    ].join('\n');
+    expect(phasesOfLog(log).imagesEarly).toEqual({ cached: 2, total: 3 });
+    expect(phasesOfLog(log.replace(/ generating optimized images \n/, '')).imagesEarly).toBeUndefined();
+  });
 });
