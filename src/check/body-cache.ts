@@ -1,15 +1,24 @@
 /** The body check's results, kept in a JSON file from one run of the check to the next. */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { getSourceHash, sha256 } from '../build/hash.ts';
 import { checkBody } from './body-check.ts';
 import type { Problem } from './problems.ts';
 
 /** What checkBody found in one body, without the file name: the same body gives the same result. */
-interface CheckedBody {
+export interface CheckedBody {
   photos: { id: string; line?: number }[];
   problems: Omit<Problem, 'file'>[];
 }
+
+/** What checkBody found, as kept: the problems without their file. */
+export const toCheckedBody = (photos: CheckedBody['photos'], problems: Problem[]): CheckedBody => ({
+  photos,
+  problems: problems.map(({ file: _file, ...rest }) => rest),
+});
+
+/** The key of a body's result: the same body at the same line of its file gives the same result. */
+export const bodyKey = (body: string, bodyLine: number) => sha256(`${bodyLine}\0${body}`, 'base64url');
 
 /**
  * checkBody results by a hash of (first body line, body), for bodies unchanged since the last
@@ -47,19 +56,25 @@ export function readBodyCache(file: string, salt = ''): BodyCache {
 }
 
 export function writeBodyCache(file: string, cache: BodyCache, salt = ''): void {
+  writeCheckedBodies(file, cache.next, salt);
+}
+
+/** Results by key, in the cache's format, written aside and renamed: a reader never sees half a file. */
+export function writeCheckedBodies(file: string, bodies: Map<string, CheckedBody>, salt = ''): void {
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify({ version: VALIDATOR_VERSION + salt, bodies: Object.fromEntries(cache.next) }));
+  const aside = `${file}.${process.pid}.tmp`;
+  writeFileSync(aside, JSON.stringify({ version: VALIDATOR_VERSION + salt, bodies: Object.fromEntries(bodies) }));
+  renameSync(aside, file);
 }
 
 /** checkBody, answered from `cache` when the same body at the same line was checked before. */
 export function checkBodyCached(body: string, file: string, bodyLine: number, problems: Problem[], cache: BodyCache | undefined) {
   if (!cache) return checkBody(body, file, bodyLine, problems);
-  const key = sha256(`${bodyLine}\0${body}`, 'base64url');
+  const key = bodyKey(body, bodyLine);
   let checked = cache.previous.get(key) ?? cache.next.get(key);
   if (!checked) {
     const own: Problem[] = [];
-    const photos = checkBody(body, file, bodyLine, own);
-    checked = { photos, problems: own.map(({ file: _file, ...rest }) => rest) };
+    checked = toCheckedBody(checkBody(body, file, bodyLine, own), own);
   }
   cache.next.set(key, checked);
   problems.push(...checked.problems.map((problem) => ({ ...problem, file })));

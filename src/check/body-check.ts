@@ -12,6 +12,15 @@ const mdxParser = unified().use(bodySyntax);
 
 /** Parses an MDX body and checks it holds only text, Markdown and the newsroom components. */
 export function checkBody(body: string, file: string, bodyLine: number, problems: Problem[]): { id: string; line?: number }[] {
+  return checkBodyTree(body, file, bodyLine, problems).photos;
+}
+
+/**
+ * checkBody, also giving the parsed tree (undefined when the body does not parse), for the
+ * renderer to make HTML from instead of parsing the body again (src/site/body-threads.ts).
+ * The tree is left as the parser made it.
+ */
+export function checkBodyTree(body: string, file: string, bodyLine: number, problems: Problem[]): { photos: { id: string; line?: number }[]; tree?: MdxNode } {
   const photos: { id: string; line?: number }[] = [];
   let tree: MdxNode;
   try {
@@ -28,7 +37,7 @@ export function checkBody(body: string, file: string, bodyLine: number, problems
         : `MDX syntax error: ${reason}. Literal < and { in text must be written \\< and \\{`,
       severity: 'error',
     });
-    return photos;
+    return { photos };
   }
   const visit = (node: MdxNode) => {
     const line = node.position ? node.position.start.line + bodyLine : undefined;
@@ -79,5 +88,5 @@ export function checkBody(body: string, file: string, bodyLine: number, problems
     for (const child of node.children ?? []) visit(child);
   };
   visit(tree);
-  return photos;
+  return { photos, tree };
 }
