@@ -49,6 +49,7 @@ function held(command: string, args: string[], env: NodeJS.ProcessEnv = process.
   const exited = new Promise<number>((resolve) => child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
   return {
     exited,
+    pid: child.pid,
     /** V8 gave up for lack of heap: worth a sentence an editor can act on after its stack dump. */
     get outOfMemory() {
       return outOfMemory;
@@ -92,12 +93,20 @@ if (existsSync(previous)) renameSync(previous, join(work, `dist-stale-${process.
 const cleanup = Promise.all(
   readdirSync(work).filter((name) => name.startsWith('dist-stale-')).map((name) => rm(join(work, name), { recursive: true, force: true })),
 );
+// The stories loader's verdicts on the bodies it parses, for the check (decision 030). A killed
+// build's few files are deleted first, so this build's check reads only its own.
+const verdicts = join(work, `body-verdicts-${process.pid}`);
+for (const name of readdirSync(work)) if (name.startsWith('body-verdicts-')) rmSync(join(work, name), { recursive: true, force: true });
+mkdirSync(verdicts);
+const dropVerdicts = () => rmSync(verdicts, { recursive: true, force: true });
 const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 const discarded = beginBuild(cacheDir);
 if (discarded > 0) console.log(`cache: the last build did not finish; ${discarded} file(s) it may have half written are made again.`);
 
 // The content check (the same as `npm run check`) and `astro build` start together: on two
-// cores the check's parsing overlaps Astro's start-up instead of delaying it. Astro's output is
+// cores the check overlaps Astro's start-up instead of delaying it, and when many bodies are new
+// the check takes the verdicts of the stories loader, which parses them anyway (decision 030),
+// instead of parsing them a second time. Astro's output is
 // held until the check has passed, so an editor's error is reported by the check alone, with
 // file and line, and Astro is stopped. Either way the build goes to a staging folder: a failed
 // build never touches dist/, so the last good site stays deployable.
@@ -108,15 +117,22 @@ step('start');
 const heap = `--max-old-space-size=${Math.floor((totalmem() / 2 ** 20) * 0.75)}`;
 const nodeOptions = { NODE_OPTIONS: `${heap} ${process.env.NODE_OPTIONS ?? ''}`.trim() };
 const outOfMemory = `\nThe build ran out of memory (${heap}): the archive needs a machine with more memory, or a build split by year (docs/scaling.md).`;
-const check = held(process.execPath, [join(import.meta.dirname, 'check.ts'), '--content-only'], { ...process.env, ...nodeOptions });
 const astro = held(process.execPath, [astroBin, 'build', '--outDir', next, ...process.argv.slice(2)], {
   ...process.env,
   ...nodeOptions,
   NODE_ENV: 'production',
   GAZETTE_VALIDATED: '1',
+  // Each body is parsed once: the loader hands the check its verdicts (src/check/body-handoff.ts).
+  GAZETTE_BODY_VERDICTS: verdicts,
   // Gazette's patch to Astro (decision 021) encodes images on the cores page rendering leaves idle.
   // Set to 0 by the incremental build test, which holds the site to one built without it.
   GAZETTE_IMAGES_WHILE_RENDERING: process.env.GAZETTE_IMAGES_WHILE_RENDERING ?? '1',
+});
+const check = held(process.execPath, [join(import.meta.dirname, 'check.ts'), '--content-only'], {
+  ...process.env,
+  ...nodeOptions,
+  GAZETTE_BODY_VERDICTS: verdicts,
+  GAZETTE_BODY_VERDICTS_FROM: String(astro.pid),
 });
 // The children have their own process groups, so a Ctrl-C in the terminal must be passed on.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -125,6 +141,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     astro.stop();
     stopPagefind();
     rmSync(next, { recursive: true, force: true });
+    dropVerdicts();
     process.exit(130);
   });
 }
@@ -134,6 +151,7 @@ step('check');
 if (checkStatus !== 0) {
   astro.stop();
   await astro.exited;
+  dropVerdicts();
   rmSync(next, { recursive: true, force: true });
   if (check.outOfMemory) console.error(`${outOfMemory}\nBuild failed: dist/ was left as it was.`);
   else console.error('\nBuild stopped by the content errors above. dist/ was left as it was.');
@@ -141,6 +159,7 @@ if (checkStatus !== 0) {
 }
 astro.release();
 const astroStatus = await astro.exited;
+dropVerdicts();
 step('astro');
 if (astroStatus !== 0) {
   rmSync(next, { recursive: true, force: true });

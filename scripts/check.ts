@@ -13,6 +13,8 @@ const report = await checkContent(root);
 for (const line of report.lines) console.log(line);
 const [errors, warnings] = [report.errors.length, report.warnings.length];
 console.log(`content: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+// For `npm run bench` and the build tests (GAZETTE_TIMINGS=1): whether each body was parsed once (decision 030).
+if (process.env.GAZETTE_TIMINGS === '1' && report.bodiesFromLoader > 0) console.log(`content: ${report.bodiesFromLoader} body verdicts from the stories loader`);
 
 let typesOk = true;
 if (!report.ok) {

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { getLockHash } from '../build/hash.ts';
 import { ImagePathSchema, makePhotoSchema, NewsroomPageSchema, PersonSchema, SectionSchema, StorySchema } from '../content.config.ts';
+import { getBodyHandoff } from './body-handoff.ts';
 import { formatProblem, hasErrors, type Problem } from './problems.ts';
 import { validateContent } from './validate.ts';
 
@@ -24,18 +25,22 @@ export interface ContentReport {
   errors: string[];
   warnings: string[];
   ok: boolean;
+  /** In `npm run build`: how many bodies the check took the stories loader's verdict on instead of parsing them (decision 030). */
+  bodiesFromLoader: number;
 }
 
 /** Validates <projectRoot>/content and formats every problem, one a line. */
 export async function checkContent(projectRoot: string): Promise<ContentReport> {
+  const bodyHandoff = getBodyHandoff();
   const problems = await validateContent(join(projectRoot, 'content'), {
     schemas: contentSchemas,
     // Beside Astro's caches, so a fresh clone or temp copy starts without it.
     bodyCacheFile: join(projectRoot, '.gazette/cache/checked-bodies.json'),
     // A parser upgrade (remark-mdx, remark-gfm) changes the lock file: check every body again.
     bodyCacheSalt: getLockHash(projectRoot),
+    bodyHandoff,
   });
   const lines = problems.map((problem) => formatProblem(problem, projectRoot));
   const ofSeverity = (severity: Problem['severity']) => lines.filter((_, i) => problems[i]!.severity === severity);
-  return { problems, lines, errors: ofSeverity('error'), warnings: ofSeverity('warning'), ok: !hasErrors(problems) };
+  return { problems, lines, errors: ofSeverity('error'), warnings: ofSeverity('warning'), ok: !hasErrors(problems), bodiesFromLoader: bodyHandoff?.taken ?? 0 };
 }

@@ -8,6 +8,7 @@
 import { resolve } from 'node:path';
 import { localeKeys, locales, type Locale } from '../config/locales.ts';
 import { readBodyCache, writeBodyCache } from './body-cache.ts';
+import { awaitBodyVerdicts, type BodyHandoff } from './body-handoff.ts';
 import { loadContent } from './content-files.ts';
 import { checkEntries, checkPhotoLanguages } from './cross-entry.ts';
 import { checkExceptionsFile, checkExceptionUse } from './exceptions-file.ts';
@@ -25,6 +26,8 @@ export interface ValidateOptions {
   bodyCacheFile?: string;
   /** Mixed into the cache's version: results are only reused while it is unchanged. */
   bodyCacheSalt?: string;
+  /** In `npm run build`: take the stories loader's verdicts on the bodies it parses (body-handoff.ts). */
+  bodyHandoff?: BodyHandoff;
 }
 
 /**
@@ -34,6 +37,7 @@ export interface ValidateOptions {
 export async function validateContent(root: string, options: ValidateOptions): Promise<Problem[]> {
   const problems: Problem[] = [];
   const bodyCache = options.bodyCacheFile ? readBodyCache(options.bodyCacheFile, options.bodyCacheSalt) : undefined;
+  if (bodyCache && options.bodyHandoff) options.bodyHandoff.taken = await awaitBodyVerdicts(root, bodyCache, options.bodyHandoff, options.bodyCacheSalt ?? '');
   const content = loadContent(resolve(root), problems, bodyCache);
   const pages = checkPages(content.root, options.schemas, problems, bodyCache);
   const exceptions = checkExceptionsFile(content.root, problems);

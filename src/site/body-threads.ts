@@ -8,6 +8,10 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { toCheckedBody, type CheckedBody } from '../check/body-cache.ts';
+import { checkBodyTree } from '../check/body-check.ts';
+import type { Problem } from '../check/problems.ts';
+import type { MdxNode } from '../newsroom/body-syntax.ts';
 import type { Convert } from '../newsroom/traditional.ts';
 import { toBodyHtml, toConvertedBodyHtml } from './story-body.ts';
 
@@ -15,18 +19,37 @@ import { toBodyHtml, toConvertedBodyHtml } from './story-body.ts';
 export interface BodyJob {
   body: string;
   converted: boolean[];
+  /** The body's first line in its file, when the check's verdict is wanted too (src/check/body-handoff.ts). */
+  bodyLine?: number;
 }
 
-/** Each edition's HTML, or why the body could not be made HTML. */
-export type BodyResult = { html: string[] } | { error: string };
+/** Each edition's HTML, or why the body could not be made HTML; and the check's verdict if asked for. */
+export type BodyResult = ({ html: string[] } | { error: string }) & { verdict?: CheckedBody };
 
 /** One job, on whatever thread runs it. The converter is asked for only when an edition needs it. */
 export function renderJob(job: BodyJob, convert: () => Convert): BodyResult {
+  let verdict: CheckedBody | undefined;
+  let parsed: MdxNode | undefined;
+  if (job.bodyLine !== undefined) {
+    // The check's parse and verdict, and the HTML made from that same tree: the body is parsed once.
+    const problems: Problem[] = [];
+    const checked = checkBodyTree(job.body, '', job.bodyLine, problems);
+    verdict = toCheckedBody(checked.photos, problems);
+    parsed = checked.tree;
+  }
+  const withVerdict = (result: { html: string[] } | { error: string }): BodyResult => (verdict ? { ...result, verdict } : result);
   try {
     // In order, so the Traditional edition converts the tree its Simplified body was just made from.
-    return { html: job.converted.map((converted) => (converted ? toConvertedBodyHtml(job.body, convert()) : toBodyHtml(job.body))) };
+    const html = job.converted.map((converted) => {
+      if (converted) return toConvertedBodyHtml(job.body, convert());
+      // Taken once: making HTML changes the tree.
+      const tree = parsed;
+      parsed = undefined;
+      return toBodyHtml(job.body, tree);
+    });
+    return withVerdict({ html });
   } catch (error) {
-    return { error: (error as Error).message };
+    return withVerdict({ error: (error as Error).message });
   }
 }
 

@@ -129,8 +129,12 @@ const processor = unified()
   .use(rehypeTableRegions)
   .use(rehypeStringify);
 
-/** The body's HTML tree (hast), after every plugin has run. */
-const toTree = (body: string): Root => processor.runSync(processor.parse(body) as Parameters<typeof processor.runSync>[0], body) as unknown as Root;
+/**
+ * The body's HTML tree (hast), after every plugin has run. `parsed` is the body's syntax tree when
+ * the check's parser has just made it (the same grammar); it is changed.
+ */
+const toTree = (body: string, parsed: MdxNode = processor.parse(body) as MdxNode): Root =>
+  processor.runSync(parsed as Parameters<typeof processor.runSync>[0], body) as unknown as Root;
 
 /**
  * The last body made HTML and its tree, for the Traditional edition of the same source, which
@@ -139,9 +143,9 @@ const toTree = (body: string): Root => processor.runSync(processor.parse(body) a
  */
 let last: { body: string; tree: Root } | undefined;
 
-/** The HTML of an MDX story body, with a marker where each <Photo> goes. */
-export function toBodyHtml(body: string): string {
-  const tree = toTree(body);
+/** The HTML of an MDX story body, with a marker where each <Photo> goes; from its syntax tree if given. */
+export function toBodyHtml(body: string, parsed?: MdxNode): string {
+  const tree = toTree(body, parsed);
   const html = processor.stringify(tree);
   last = { body, tree };
   return html;

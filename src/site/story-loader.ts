@@ -9,15 +9,16 @@
  */
 import type { Loader } from 'astro/loaders';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { renderBodies, type BodyJob } from './body-threads.ts';
+import { renderBodies, type BodyJob, type BodyResult } from './body-threads.ts';
 import { getTraditionalConverter, type TraditionalConverter } from './traditional-edition.ts';
 import { listDirs } from '../build/files.ts';
 import { getLockHash, getSourceHash } from '../build/hash.ts';
 import { locales as localeConfig, type Locale } from '../config/locales.ts';
 import { site } from '../config/site.ts';
+import { bodyKey, writeCheckedBodies, type CheckedBody } from '../check/body-cache.ts';
 import { splitFrontmatter } from '../check/frontmatter.ts';
 import { findNonUtf8Line, NOT_UTF8_MESSAGE } from '../check/source-text.ts';
 import { convertFrontmatter } from '../newsroom/traditional.ts';
@@ -26,6 +27,8 @@ const BODY_CODE = getSourceHash(
   new URL('./story-body.ts', import.meta.url).href,
   new URL('./body-threads.ts', import.meta.url).href,
   new URL('../newsroom/body-syntax.ts', import.meta.url).href,
+  // Its parser makes the tree a build's bodies are made HTML from (decision 030).
+  new URL('../check/body-check.ts', import.meta.url).href,
   new URL('../newsroom/traditional.ts', import.meta.url).href,
   // What those import in turn (the site's variant, the languages, the order of exceptions).
   new URL('../newsroom/order.ts', import.meta.url).href,
@@ -67,7 +70,7 @@ export function storyLoader({ base, locales, name = 'gazette-stories' }: { base:
       async function loadChanged(converter: TraditionalConverter, plans: Plan[]) {
         const convert = () => converter.convert;
         // One job per file: a Simplified file and its Traditional edition are next to each other.
-        const files: { parts: { yaml: string; body: string }; plans: number[] }[] = [];
+        const files: { parts: { yaml: string; body: string; bodyLine: number }; plans: number[] }[] = [];
         for (const [index, entry] of plans.entries()) {
           if (index > 0 && plans[index - 1]!.file === entry.file) {
             files.at(-1)!.plans.push(index);
@@ -79,10 +82,15 @@ export function storyLoader({ base, locales, name = 'gazette-stories' }: { base:
           if (!parts) throw new Error(`${entry.file}: expected frontmatter between --- lines at the top of the file`);
           files.push({ parts, plans: [index] });
         }
-        const jobs: BodyJob[] = files.map(({ parts, plans: entries }) => ({ body: parts.body, converted: entries.map((entry) => plans[entry]!.converted) }));
+        const jobs: BodyJob[] = files.map(({ parts, plans: entries }) => ({
+          body: parts.body,
+          converted: entries.map((entry) => plans[entry]!.converted),
+          ...(handoffDir ? { bodyLine: parts.bodyLine } : {}),
+        }));
         const { results, workers, workerErrors } = await renderBodies(jobs, contentDir, convert);
         if (workers > 0) logger.info(`${jobs.length} story bodies made on ${workers + 1} threads`);
         for (const error of workerErrors) logger.warn(`story bodies: a worker thread failed (${error}); its bodies were made on the main thread`);
+        if (handoffDir) handVerdicts(handoffDir, jobs, results);
         const html = results.map((result, index) => {
           if ('error' in result) throw new Error(`${plans[files[index]!.plans[0]!]!.file}: ${result.error}`);
           return result.html;
@@ -97,6 +105,21 @@ export function storyLoader({ base, locales, name = 'gazette-stories' }: { base:
             store.set({ id, data, filePath: relative(projectRoot, file), digest, rendered: { html: html[index]![edition]! } });
           }
         }
+      }
+
+      // In `npm run build` each body's check verdict is made from the tree its HTML is made from,
+      // and handed to the check running beside Astro, which then need not parse it again
+      // (src/check/body-handoff.ts). Once, from the build's one sync, even if it parsed nothing:
+      // the check waits for this folder's file.
+      let handoffDir = process.env.GAZETTE_BODY_VERDICTS;
+      function handVerdicts(dir: string, jobs: BodyJob[], results: BodyResult[]) {
+        handoffDir = undefined;
+        const verdicts = new Map<string, CheckedBody>();
+        for (const [index, { body, bodyLine }] of jobs.entries()) {
+          const { verdict } = results[index]!;
+          if (verdict && bodyLine !== undefined) verdicts.set(bodyKey(body, bodyLine), verdict);
+        }
+        writeCheckedBodies(join(dir, `${basename(root)}.json`), verdicts, getLockHash(projectRoot));
       }
 
       async function sync() {

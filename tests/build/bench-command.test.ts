@@ -74,7 +74,8 @@ describe('a tiny bench run', () => {
   });
 
   // Forty stories: enough bodies (80) for the stories loader to share them with a worker thread
-  // under Astro's own content loader (decision 026), which no other build test reaches.
+  // under Astro's own content loader (decision 026), and for the check to take the loader's
+  // verdicts on them (decision 030), which no other build test reaches.
   it('with --cold-only builds Gazette once, measures the first search, and leaves every other build out of the table and the JSON', { timeout: 600_000 }, () => {
     const result = spawnSync(process.execPath, [join(repoRoot, 'scripts/bench.ts'), '--stories', '40', '--cold-only', '--json', '--keep'], {
       cwd: repoRoot,
@@ -87,13 +88,15 @@ describe('a tiny bench run', () => {
     try {
       const figures = JSON.parse(result.stdout.trim().split('\n').at(-1)!) as Record<string, number | string>;
       expect(Object.keys(figures).sort()).toEqual(
-        ['distMb', 'firstSearchBytes', 'firstSearchRequests', 'firstSearchResults', 'images', 'loadEnd', 'loadStart', 'mode', 'msPerPage', 'pages', 'peakRssMb', 'stories', 'wallMs'],
+        ['distMb', 'firstSearchBytes', 'firstSearchRequests', 'firstSearchResults', 'images', 'imagesEncodedEarly', 'loadEnd', 'loadStart', 'mode', 'msPerPage', 'pages', 'peakRssMb', 'stories', 'wallMs'],
       );
       expect(figures.mode).toBe('cold-only');
       expect(figures.stories).toBe(40);
       const log = readFileSync(join(work, 'gazette-cold.log'), 'utf8');
       expect(log).not.toMatch(/worker thread failed/);
       if (availableParallelism() > 1) expect(log).toContain('80 story bodies made on 2 threads');
+      // The check took the loader's verdict on every body instead of parsing it again (decision 030).
+      expect(log).toContain('content: 80 body verdicts from the stories loader');
       for (const key of ['wallMs', 'peakRssMb', 'firstSearchBytes', 'firstSearchRequests', 'firstSearchResults']) expect(figures[key], key).toBeGreaterThan(0);
       // The table names the cold build only.
       const table = result.stdout.split('\n');
