@@ -36,6 +36,10 @@ export default defineConfig({
   // desk(): the editing desk, added only under `astro dev` (src/desk/desk-integration.ts).
   integrations: [gazette(), desk(), sitemap(getSitemapConfig(readBuiltPageMeta))],
   devToolbar: { enabled: false },
+  // `npm run build` builds into a new staging folder, where it has already made the last site's
+  // page folders (scripts/build.ts, decision 031): Astro must not empty it. A plain `astro build`
+  // still starts from an empty output folder.
+  vite: { build: { emptyOutDir: process.env.GAZETTE_FRESH_OUTDIR !== '1' } },
   experimental: {
     // Pages whose cacheKey (src/site/page-cache-keys.ts), code, config and lock file are unchanged
     // are restored from .gazette/cache instead of rendered: a one-body edit re-renders one page.

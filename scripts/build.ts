@@ -12,6 +12,7 @@ import { totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { localeKeys, locales } from '../src/config/locales.ts';
 import { getNow } from '../src/newsroom/now.ts';
+import { listPageFolders, makeFolders, removeEmptyFolders } from '../src/build/page-folders.ts';
 import { pruneUnreferencedAssets } from '../src/build/prune-assets.ts';
 import { stopPagefind } from '../src/build/pagefind-cli.ts';
 import { writeSearchIndex } from '../src/build/search-index.ts';
@@ -124,6 +125,9 @@ const astro = held(process.execPath, [astroBin, 'build', '--outDir', next, ...pr
   GAZETTE_VALIDATED: '1',
   // Each body is parsed once: the loader hands the check its verdicts (src/check/body-handoff.ts).
   GAZETTE_BODY_VERDICTS: verdicts,
+  // The staging folder is new and holds only the page folders made ahead below, which Astro must
+  // not empty (astro.config.mjs).
+  GAZETTE_FRESH_OUTDIR: '1',
   // Gazette's patch to Astro (decision 021) encodes images on the cores page rendering leaves idle.
   // Set to 0 by the incremental build test, which holds the site to one built without it.
   GAZETTE_IMAGES_WHILE_RENDERING: process.env.GAZETTE_IMAGES_WHILE_RENDERING ?? '1',
@@ -134,6 +138,10 @@ const check = held(process.execPath, [join(import.meta.dirname, 'check.ts'), '--
   GAZETTE_BODY_VERDICTS: verdicts,
   GAZETTE_BODY_VERDICTS_FROM: String(astro.pid),
 });
+// The last good site's page folders, made in the staging folder while Astro starts (decision 031).
+const foldersAhead = existsSync(dist)
+  ? listPageFolders(dist).then(async (folders) => (await makeFolders(next, folders), folders)).catch(() => [] as string[])
+  : Promise.resolve([] as string[]);
 // The children have their own process groups, so a Ctrl-C in the terminal must be passed on.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
@@ -152,6 +160,7 @@ if (checkStatus !== 0) {
   astro.stop();
   await astro.exited;
   dropVerdicts();
+  await foldersAhead;
   rmSync(next, { recursive: true, force: true });
   if (check.outOfMemory) console.error(`${outOfMemory}\nBuild failed: dist/ was left as it was.`);
   else console.error('\nBuild stopped by the content errors above. dist/ was left as it was.');
@@ -160,6 +169,7 @@ if (checkStatus !== 0) {
 astro.release();
 const astroStatus = await astro.exited;
 dropVerdicts();
+const foldersMade = await foldersAhead;
 step('astro');
 if (astroStatus !== 0) {
   rmSync(next, { recursive: true, force: true });
@@ -168,6 +178,10 @@ if (astroStatus !== 0) {
   process.exit(astroStatus);
 }
 finishBuild(cacheDir);
+// Folders made ahead that this build wrote nothing into (a withdrawn story's, say), as a build into
+// an empty folder would have it.
+const emptied = removeEmptyFolders(next, foldersMade);
+if (process.env.GAZETTE_TIMINGS === '1' && emptied > 0) console.log(`page folders: ${emptied} made ahead and left empty, removed`);
 
 // Static hosts serve the 404.html nearest to the missing path: give each language its own.
 for (const locale of localeKeys) {

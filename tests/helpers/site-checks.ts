@@ -1,7 +1,7 @@
 /**
  * Checks over a whole built site, shared by the fixture and real-content build tests.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { listFiles } from '../../src/build/files.ts';
@@ -17,7 +17,8 @@ export function listDist(root: string): string[] {
 const MERGED_FILE = /^(pagefind\/[^/]+\/)(index\/|filter\/|pagefind\.[^/]*\.pf_meta$|pagefind-entry\.json$)/;
 
 /**
- * Every file of `<root>/dist` with the SHA-256 of its bytes: equal digests, byte-identical sites.
+ * Every file of `<root>/dist` with the SHA-256 of its bytes, and every empty folder: equal digests,
+ * byte-identical sites.
  * Except in a search bundle's word chunks, filters, metadata and entry file, which a merged bundle
  * numbers its pages in and compresses differently from Pagefind: for them, how many files each
  * kind has and the SHA-256 of the bundle's whole decoded content, every page named by URL
@@ -26,6 +27,11 @@ const MERGED_FILE = /^(pagefind\/[^/]+\/)(index\/|filter\/|pagefind\.[^/]*\.pf_m
 export function digestDist(root: string): Record<string, string> {
   const dist = join(root, 'dist');
   const digests: Record<string, string> = {};
+  // An empty folder is no file, but it names a path: a rebuild must not leave one a fresh build has not.
+  for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
+    const path = join(entry.parentPath, entry.name);
+    if (entry.isDirectory() && readdirSync(path).length === 0) digests[`${relative(dist, path)}/`] = 'empty folder';
+  }
   for (const file of listDist(dist).sort()) {
     const merged = MERGED_FILE.exec(file);
     if (!merged) digests[file] = sha256(readFileSync(join(dist, file)), 'hex');
