@@ -29,24 +29,24 @@ export type BodyResult = ({ html: string[] } | { error: string }) & { verdict?: 
 /** One job, on whatever thread runs it. The converter is asked for only when an edition needs it. */
 export function renderJob(job: BodyJob, convert: () => Convert): BodyResult {
   let verdict: CheckedBody | undefined;
-  let parsed: MdxNode | undefined;
-  if (job.bodyLine !== undefined) {
-    // The check's parse and verdict, and the HTML made from that same tree: the body is parsed once.
-    const problems: Problem[] = [];
-    const checked = checkBodyTree(job.body, '', job.bodyLine, problems);
-    verdict = toCheckedBody(checked.photos, problems);
-    parsed = checked.tree;
-  }
   const withVerdict = (result: { html: string[] } | { error: string }): BodyResult => (verdict ? { ...result, verdict } : result);
   try {
-    // In order, so the Traditional edition converts the tree its Simplified body was just made from.
-    const html = job.converted.map((converted) => {
-      if (converted) return toConvertedBodyHtml(job.body, convert());
-      // Taken once: making HTML changes the tree.
+    let parsed: MdxNode | undefined;
+    if (job.bodyLine !== undefined) {
+      // The check's parse and verdict, and the HTML made from that same tree: the body is parsed once.
+      const problems: Problem[] = [];
+      const checked = checkBodyTree(job.body, '', job.bodyLine, problems);
+      verdict = toCheckedBody(checked.photos, problems);
+      parsed = checked.tree;
+    }
+    // Taken once: making HTML changes the tree.
+    const take = () => {
       const tree = parsed;
       parsed = undefined;
-      return toBodyHtml(job.body, tree);
-    });
+      return tree;
+    };
+    // In order, so the Traditional edition converts the tree its Simplified body was just made from.
+    const html = job.converted.map((converted) => (converted ? toConvertedBodyHtml(job.body, convert(), take()) : toBodyHtml(job.body, take())));
     return withVerdict({ html });
   } catch (error) {
     return withVerdict({ error: (error as Error).message });

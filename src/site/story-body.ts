@@ -152,11 +152,12 @@ export function toBodyHtml(body: string, parsed?: MdxNode): string {
 }
 
 /**
- * The HTML of a body with its text converted by `convert` (the Traditional edition). Converted
- * after heading ids and table labels are made from the source text: ids stay the source's.
+ * The HTML of a body with its text converted by `convert` (the Traditional edition), from its
+ * syntax tree if given. Converted after heading ids and table labels are made from the source
+ * text: ids stay the source's.
  */
-export function toConvertedBodyHtml(body: string, convert: Convert): string {
-  const tree = last?.body === body ? last.tree : toTree(body);
+export function toConvertedBodyHtml(body: string, convert: Convert, parsed?: MdxNode): string {
+  const tree = last?.body === body ? last.tree : toTree(body, parsed);
   last = undefined;
   convertHast(tree, convert);
   return processor.stringify(tree);
