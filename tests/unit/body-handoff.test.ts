@@ -34,11 +34,14 @@ describe('the loader’s verdict on a body', () => {
   it.each(Object.entries(BODIES))('is the check’s, and the HTML is the same as without it: %s', (_name, body) => {
     const problems: Problem[] = [];
     const expected = toCheckedBody(checkBody(body, 'any.mdx', 12, problems), problems);
-    const convert = () => (text: string) => text;
-    const withVerdict = renderJob({ body, converted: [false], bodyLine: 12 }, convert);
-    expect(withVerdict.verdict).toEqual(expected);
-    const { verdict: _verdict, ...rest } = withVerdict;
-    expect(rest).toEqual(renderJob({ body, converted: [false] }, convert));
+    const convert = () => (text: string) => text.replaceAll('段', '段(轉)');
+    // A Simplified file and its Traditional edition, an English file, and a Traditional edition alone (its source unchanged).
+    for (const converted of [[false, true], [false], [true]]) {
+      const withVerdict = renderJob({ body, converted, bodyLine: 12 }, convert);
+      expect(withVerdict.verdict).toEqual(expected);
+      const { verdict: _verdict, ...rest } = withVerdict;
+      expect(rest).toEqual(renderJob({ body, converted }, convert));
+    }
   });
 
   it('is not made unless asked for', () => {
@@ -119,7 +122,17 @@ describe('the check in a build, with the loader’s verdicts', () => {
     expect(report.ok).toBe(true);
   });
 
-  it('does not wait for the loader when fewer bodies than are worth waiting for are new to it', async () => {
+  it('does not wait for the loader after an edit: its cache knows the other bodies', async () => {
+    const dir = archive(WORTH_WAITING);
+    expect((await checkContent(dir)).ok).toBe(true);
+    edit(dir, 'content/stories/copy-001/zh.mdx', (text) => `${text}\n又一段。\n`);
+    // Astro "runs" (this process) and never hands anything over: waiting would time the test out.
+    const report = await askCheck(join(dir, 'verdicts'), process.pid);
+    expect(report.bodiesFromLoader).toBe(0);
+    expect(report.ok).toBe(true);
+  });
+
+  it('does not wait for the loader when there are fewer bodies than are worth waiting for', async () => {
     const dir = archive(2);
     // Astro "runs" (this process) and never hands anything over: waiting would time the test out.
     const report = await askCheck(join(dir, 'verdicts'), process.pid);
