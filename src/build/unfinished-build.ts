@@ -15,9 +15,10 @@
  * pages and images the unfinished build made are made again, the rest of the cache is kept.
  * The content store (written aside and renamed by Astro), the share cards (likewise, by
  * src/build/share-card.ts), the file facts (likewise, and keyed by each file's identity) and the
- * check's body cache (read as empty when unreadable) need nothing.
+ * check's body cache (likewise since decision 030, and read as empty when unreadable) need nothing
+ * but the removal of a killed write's aside file.
  */
-import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listFiles } from './files.ts';
 
@@ -47,6 +48,8 @@ export function beginBuild(cacheDir: string): number {
     discarded = suspect.length;
   }
   mkdirSync(cacheDir, { recursive: true });
+  // The body cache's aside file of a check killed while writing it (src/check/body-cache.ts).
+  for (const name of readdirSync(cacheDir)) if (/^checked-bodies\.json\.\d+\.tmp$/.test(name)) rmSync(join(cacheDir, name), { force: true });
   // Rewritten, not kept: its time is this build's start.
   rmSync(marker, { force: true });
   writeFileSync(marker, `${process.pid}\n`);

@@ -1,0 +1,18 @@
+/** What a killed build or check leaves in .gazette/cache, removed by the next build (src/build/unfinished-build.ts). */
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { beginBuild, finishBuild } from '../../src/build/unfinished-build.ts';
+
+const cacheDir = mkdtempSync(join(tmpdir(), 'gazette-unfinished-'));
+afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
+
+it('removes the aside file of a body cache write that was killed, and keeps the body cache', () => {
+  writeFileSync(join(cacheDir, 'checked-bodies.json'), '{}');
+  writeFileSync(join(cacheDir, 'checked-bodies.json.4242.tmp'), '{"vers');
+  expect(beginBuild(cacheDir)).toBe(0);
+  finishBuild(cacheDir);
+  expect(existsSync(join(cacheDir, 'checked-bodies.json.4242.tmp'))).toBe(false);
+  expect(existsSync(join(cacheDir, 'checked-bodies.json'))).toBe(true);
+});
