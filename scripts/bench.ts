@@ -246,7 +246,7 @@ const align = (header: string[]): Align[] => header.map((_, c) => (c === 0 ? 'le
 console.log(formatTable(lines, { align: align(header) }));
 // Where the time goes: Astro's own phases; for Gazette, what `astro build` spends before its timer
 // starts (start-up, config, content sync) and the search index; the rest is node start-ups, the
-// prune and the swap (the content check runs beside Astro's start-up).
+// prune and the swap (the content check runs beside Astro's start-up and, cold, its content sync).
 const phaseHeader = ['phases', 'vite (MDX)', 'pages', 'images', 'of which cached', 'astro', 'outside astro', 'of which astro start-up', 'search index'];
 const fmt = (ms: number | undefined) => (ms === undefined ? '?' : secs(ms));
 const minus = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? undefined : a - b);

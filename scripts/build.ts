@@ -2,7 +2,8 @@
  * `npm run build`: validate, build into a staging folder, then swap it in.
  * Newsroom rule: a failed build never touches dist/, so the last good site stays
  * deployable. The same validator as `npm run check` runs beside Astro and decides first, so an
- * editor's error stops the build in about a second, reported by the check alone.
+ * editor's error stops the build, reported by the check alone: about a second after an edit; in a
+ * cold build of a large archive once its bodies are parsed (decision 030).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
