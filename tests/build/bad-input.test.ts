@@ -33,6 +33,35 @@ describe('bad input fails the build, names the file, and keeps the last good dis
     expect(existsSync(join(dir, 'dist/2025'))).toBe(false);
   });
 
+  it('with enough new bodies that the check takes the stories loader’s verdicts (decision 030): a bad body and a bad field, each named with its line, Astro’s output held, dist/ untouched', () => {
+    const dir = makeProject(fixtureContent('basic'));
+    projects.push(dir);
+    mkdirSync(join(dir, 'dist'));
+    writeFileSync(join(dir, 'dist/index.html'), 'last good');
+    // 35 more stories: over 64 bodies, and a check with no body cache (a fresh clone, as in CI).
+    for (let index = 0; index < 35; index++) {
+      const copy = `content/stories/copy-${String(index).padStart(2, '0')}`;
+      for (const lang of ['zh', 'en']) {
+        mkdirSync(join(dir, copy), { recursive: true });
+        const source = readFileSync(join(dir, STORY, `${lang}.mdx`), 'utf8').replace(/^aliases:.*\n/m, '');
+        writeFileSync(join(dir, copy, `${lang}.mdx`), `${source}\n第${index}份 / copy ${index}.\n`);
+      }
+    }
+    edit(dir, 'content/stories/copy-07/en.mdx', (t) => `${t}\n<script>alert(1)</script>\n`);
+    edit(dir, 'content/stories/copy-21/zh.mdx', (t) => t.replace('section: news', 'section: sport'));
+    const result = runBuild(dir, { GAZETTE_TIMINGS: '1' });
+    expect(result.status).toBe(1);
+    expect(result.output).toMatch(/content\/stories\/copy-07\/en\.mdx:\d+: script: <script> is not allowed in a story/);
+    expect(result.output).toMatch(/content\/stories\/copy-21\/zh\.mdx:\d+: section: unknown section id "sport"/);
+    // The verdicts came from the loader: the check did not parse the bodies again.
+    expect(result.output).toMatch(/content: \d+ body verdicts from the stories loader/);
+    expect(result.output).toMatch(/Build stopped by the content errors above\. dist\/ was left as it was\./);
+    // Astro's own report of the body it refused is never shown: the check's is.
+    expect(result.output).not.toMatch(/generating static routes|story body: <script>/);
+    expect(readFileSync(join(dir, 'dist/index.html'), 'utf8')).toBe('last good');
+    expect(readdirSync(join(dir, '.gazette')).filter((name) => /^(dist-next|body-verdicts-)/.test(name))).toEqual([]);
+  });
+
   it('refuses a GAZETTE_NOW that is not a date-time with offset, before Astro starts', () => {
     const dir = makeProject(fixtureContent('basic'));
     projects.push(dir);
