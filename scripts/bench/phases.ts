@@ -3,6 +3,7 @@
  * Informational only: Astro's log format is not an API, so a phase it cannot find is shown as "?".
  */
 import { readFileSync } from 'node:fs';
+import { stripVTControlCharacters } from 'node:util';
 
 /** Astro's durations, e.g. "815ms", "3.69s", "1m 25s", in ms. */
 export function parseDuration(text: string): number | undefined {
@@ -39,7 +40,9 @@ export function phasesOf(logFile: string): Phases {
   return phasesOfLog(readFileSync(logFile, 'utf8'));
 }
 
-export function phasesOfLog(text: string): Phases {
+export function phasesOfLog(log: string): Phases {
+  // Astro colours its log where it thinks a terminal or a CI job reads it (CI=true).
+  const text = stripVTControlCharacters(log);
   const after = (heading: string) => {
     const start = text.indexOf(heading);
     const match = start < 0 ? null : /✓ Completed in ([^.\n]+(?:\.\d+s)?)\.?\n/.exec(text.slice(start));

@@ -99,7 +99,8 @@ describe('reading phase times from an Astro build log', () => {
       ' generating optimized images ',
       '19:34:06   ▶ /_astro/a.avif (reused cache entry) (+0ms) (1/3)',
       '19:34:06   ▶ /_astro/b.avif (before: 670kB, after: 6kB) (+34ms) (2/3)',
-      '19:34:06   ▶ /_astro/c.webp (reused cache entry) (+1ms) (3/3)',
+      // As Astro colours it under CI=true.
+      '\u001b[2m19:34:06\u001b[22m   \u001b[32m▶\u001b[39m /_astro/c.webp \u001b[2m(reused cache entry)\u001b[22m \u001b[2m(+1ms)\u001b[22m \u001b[2m(3/3)\u001b[22m',
       '19:34:07 ✓ Completed in 1.2s.',
       '',
     ].join('\n');
