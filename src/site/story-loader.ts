@@ -48,7 +48,9 @@ export function storyLoader({ base, locales, name = 'gazette-stories' }: { base:
       const projectRoot = fileURLToPath(config.root);
       const root = resolve(projectRoot, base);
       const contentDir = dirname(root);
-      const salt = `${BODY_CODE}:${getLockHash(projectRoot)}`;
+      // Installed parser versions: in every digest, and the salt of the verdicts handed to the check.
+      const lockHash = getLockHash(projectRoot);
+      const salt = `${BODY_CODE}:${lockHash}`;
       const fileOf = (storyId: string, locale: string) => join(root, storyId, `${locale}.mdx`);
 
       /** What loading `<storyId>/<locale>` from the file of `from` takes: the language's own, or its source's converted. */
@@ -119,7 +121,7 @@ export function storyLoader({ base, locales, name = 'gazette-stories' }: { base:
           const { verdict } = results[index]!;
           if (verdict && bodyLine !== undefined) verdicts.set(bodyKey(body, bodyLine), verdict);
         }
-        writeCheckedBodies(join(dir, `${basename(root)}.json`), verdicts, getLockHash(projectRoot));
+        writeCheckedBodies(join(dir, `${basename(root)}.json`), verdicts, lockHash);
       }
 
       async function sync() {
