@@ -5,10 +5,19 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { getSourceHash } from './hash.ts';
 import { packageDir, packageVersion } from './packages.ts';
 
-const PAGEFIND_CLI = join(packageDir('pagefind'), 'lib', 'runner', 'bin.cjs');
+/**
+ * Pagefind's own lookup of its binary (the platform package, or PAGEFIND_*_BINARY_PATH), as its
+ * npm launcher (lib/runner/bin.cjs) does before running it. Gazette runs the binary itself: the
+ * launcher is one more Node process per bundle, and it turns the binary's death by a signal into
+ * a silent exit code 1.
+ */
+const { resolveBinaryPath } = (await import(pathToFileURL(join(packageDir('pagefind'), 'lib', 'resolveBinary.js')).href)) as {
+  resolveBinaryPath: (execnames: string[]) => string;
+};
 
 /** Pagefind processes running now, each in its own process group, so that a stopped build stops them too. */
 const running = new Set<ChildProcess>();
@@ -37,10 +46,12 @@ export function getPagefindIdentity(): string {
  * aborted (another language failed) no run starts: a language indexed in runs stops at its next.
  */
 export function runPagefind({ siteDir, glob, outputPath, cwd, name, signal }: { siteDir: string; glob: string; outputPath: string; cwd: string; name: string; signal?: AbortSignal }): Promise<void> {
-  const args = [PAGEFIND_CLI, '--site', siteDir, '--glob', glob, '--output-path', outputPath, '--quiet'];
+  const args = ['--site', siteDir, '--glob', glob, '--output-path', outputPath, '--quiet'];
   if (signal?.aborted) return Promise.reject(new Error(`pagefind: the ${name} index was not started: the search index has failed`));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd, env: getPagefindEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    // The names its launcher looks for, the extended build (with CJK segmentation) first.
+    const binary = resolveBinaryPath(['pagefind_extended', 'pagefind']);
+    const child = spawn(binary, args, { cwd, env: getPagefindEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     running.add(child);
     let output = '';
     for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -51,8 +62,7 @@ export function runPagefind({ siteDir, glob, outputPath, cwd, name, signal }: { 
     child.once('close', (code, signal) => {
       running.delete(child);
       if (code === 0) return resolve();
-      // Pagefind's npm launcher turns a kill of the binary (the kernel's, out of memory) into a
-      // silent exit code 1.
+      // Killed without a word: most often by the kernel, out of memory.
       const why = output.trim() || 'no message: most often the machine ran out of memory; lower searchIndexMemoryMb in src/config/site.ts so Pagefind holds less at once';
       reject(new Error(`pagefind: the ${name} index failed (${signal ?? `exit code ${code}`}): ${why}`));
     });

@@ -146,7 +146,7 @@ describe('search bundles', () => {
     try {
       const out = join(dir, '.gazette/killed-out');
       await expect(runPagefind({ siteDir: join(dir, 'dist'), glob: '*.html', outputPath: out, cwd: dir, name: 'zh' })).rejects.toThrow(
-        /^pagefind: the zh index failed \(exit code 1\): no message: most often the machine ran out of memory; lower searchIndexMemoryMb in src\/config\/site\.ts/,
+        /^pagefind: the zh index failed \(SIGKILL\): no message: most often the machine ran out of memory; lower searchIndexMemoryMb in src\/config\/site\.ts/,
       );
     } finally {
       if (saved === undefined) delete process.env.PAGEFIND_EXTENDED_BINARY_PATH;
