@@ -12,7 +12,7 @@ import { authoredLocales, localeKeys, type Locale } from './config/locales.ts';
 import { OFFSET_DATETIME } from './newsroom/dates.ts';
 import { SLUG } from './newsroom/permalinks.ts';
 import { getImagePathProblem } from './newsroom/photos.ts';
-import { storyLoader } from './site/story-loader.ts';
+import { nativeStoryLoader } from './site/native-story-loader.ts';
 
 /** A lowercase slug: letters, digits and single hyphens. Used for every id. */
 export const IdSchema = z
@@ -151,12 +151,12 @@ const contentDir = './content';
 export const collections = {
   stories: defineCollection({
     // Entry ids are "<story-id>/<lang>"; each body is rendered to HTML once, not compiled to a module.
-    loader: storyLoader({ base: `${contentDir}/stories`, locales: localeKeys }),
+    loader: nativeStoryLoader({ base: `${contentDir}/stories`, locales: localeKeys, name: 'gazette-stories' }),
     schema: StorySchema,
   }),
   pages: defineCollection({
     // Entry ids are "<page-id>/<lang>"; the same loader and body renderer as the stories.
-    loader: storyLoader({ base: `${contentDir}/pages`, locales: localeKeys, name: 'gazette-pages' }),
+    loader: nativeStoryLoader({ base: `${contentDir}/pages`, locales: localeKeys, name: 'gazette-pages' }),
     schema: NewsroomPageSchema,
   }),
   photos: defineCollection({

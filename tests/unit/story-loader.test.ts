@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { nativeStoryLoader } from '../../src/site/native-story-loader.ts';
 import { storyLoader } from '../../src/site/story-loader.ts';
 import { loaderContext } from '../helpers/loader-context.ts';
 
@@ -29,7 +30,10 @@ function project(name: string) {
   const { entries, said: errors, context } = loaderContext<{ title: string }>(dir, { parseData, watcher });
   return {
     errors,
+    entries,
     load: () => storyLoader({ base: 'content/stories', locales: ['zh'] }).load(context),
+    /** Loads with the loader content.config.ts names: the same loader, imported by Node when it first runs. */
+    loadNatively: (loader = nativeStoryLoader({ base: 'content/stories', locales: ['zh'], name: 'gazette-stories' })) => loader.load(context),
     title: () => entries.get('desk-story/zh')?.data.title,
     /** Writes the story with this title, as an editor's save does, and has the watcher report it. */
     save(title: string, report = true) {
@@ -75,5 +79,26 @@ describe('the stories loader, watching in astro dev', () => {
     await loading;
     await vi.waitFor(() => expect(site.title()).toBe('第二版'));
     expect(site.errors).toEqual([]);
+  });
+});
+
+describe('the stories loader as content.config.ts names it', () => {
+  it('imports the loader when it first runs and fills the store as the loader does', async () => {
+    const direct = project('direct');
+    direct.save('原文标题', false);
+    await direct.load();
+    const native = project('native');
+    native.save('原文标题', false);
+    const loader = nativeStoryLoader({ base: 'content/stories', locales: ['zh'], name: 'gazette-stories' });
+    expect(loader.name).toBe('gazette-stories');
+    await native.loadNatively(loader);
+    expect(native.title()).toBe('原文标题');
+    expect(native.entries.get('desk-story/zh')?.rendered.html).toBe('<p>正文。</p>');
+    expect(native.entries.get('desk-story/zh')).toEqual(direct.entries.get('desk-story/zh'));
+    // A second sync through the same loader sees a save.
+    native.save('更正后的标题', false);
+    await native.loadNatively(loader);
+    expect(native.title()).toBe('更正后的标题');
+    expect(native.errors).toEqual([]);
   });
 });
