@@ -4,15 +4,19 @@
  */
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import type { ImageMetadata } from 'astro';
+import { join } from 'node:path';
 import Corrections from '../components/Corrections.astro';
 import MainMedia from '../components/MainMedia.astro';
 import StoryBody from '../components/StoryBody.astro';
 import type { Locale } from '../config/locales.ts';
 import { site } from '../config/site.ts';
-import { toFeedHtml, type FeedStory } from '../newsroom/feed-xml.ts';
+import type { FeedStory } from '../newsroom/feed-xml.ts';
+import feedXmlSource from '../newsroom/feed-xml.ts?raw';
 import { toAbsoluteUrl } from '../newsroom/permalinks.ts';
 import type { PhotoView } from '../newsroom/photos.ts';
 import { getDateModified } from '../newsroom/publish.ts';
+import { sha256 } from '../build/hash.ts';
+import { openFeedHtmlMemo, type FeedHtmlMemo } from './feed-html-memo.ts';
 import { getCrop } from './images.ts';
 import { getSiteData, type StoryVersion } from './site-data.ts';
 import { getPhotoView } from './views.ts';
@@ -38,7 +42,7 @@ async function renderStory(version: StoryVersion, hero: PhotoView<ImageMetadata>
   return parts.filter((part) => part.trim()).join('\n');
 }
 
-async function toFeedStory(version: StoryVersion): Promise<FeedStory> {
+async function toFeedStory(version: StoryVersion, memo: FeedHtmlMemo): Promise<FeedStory> {
   const data = await getSiteData();
   const key = `${version.id}/${version.locale}`;
   const hero = version.data.hero ? getPhotoView(data, version.data.hero, version.locale) : undefined;
@@ -54,12 +58,19 @@ async function toFeedStory(version: StoryVersion): Promise<FeedStory> {
     modified: getDateModified(version.data),
     authors: version.data.authors.map((id) => data.people.get(id)?.name[version.locale] ?? id),
     categories: [...(section ? [section] : []), ...version.data.tags],
-    html: toFeedHtml(await rendered.get(key)!, version.url),
+    html: memo.get(await rendered.get(key)!, version.url),
     image: heroCrop ? { url: heroCrop.url, type: 'image/jpeg', width: heroCrop.width, height: heroCrop.height } : undefined,
   };
 }
 
 const feedStories = new Map<Locale, Promise<FeedStory[]>>();
+
+/** A build keeps its feed items for the next (feed-html-memo.ts); `astro dev` and tests rewrite them each time. */
+function openMemo(locale: Locale): FeedHtmlMemo {
+  const dir = import.meta.env.GAZETTE_FEED_MEMO_DIR;
+  if (!dir) return openFeedHtmlMemo(undefined, '');
+  return openFeedHtmlMemo(join(dir, `${locale}.json`), sha256(`${import.meta.env.GAZETTE_LOCK_HASH}\0${feedXmlSource}`, 'hex'));
+}
 
 /**
  * The newest published stories of a language, ready for a feed; made once per build and shared by
@@ -68,7 +79,12 @@ const feedStories = new Map<Locale, Promise<FeedStory[]>>();
 export function getFeedStories(locale: Locale): Promise<FeedStory[]> {
   let stories = feedStories.get(locale);
   if (!stories) {
-    stories = getSiteData().then((data) => Promise.all(data.byLocale[locale].slice(0, site.feedSize).map(toFeedStory)));
+    stories = getSiteData().then(async (data) => {
+      const memo = openMemo(locale);
+      const items = await Promise.all(data.byLocale[locale].slice(0, site.feedSize).map((version) => toFeedStory(version, memo)));
+      memo.save();
+      return items;
+    });
     feedStories.set(locale, stories);
   }
   return stories;

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FileFacts } from '../build/file-facts.ts';
-import { getSourceHash } from '../build/hash.ts';
+import { getLockHash, getSourceHash } from '../build/hash.ts';
 import { contentStoreAtRuntime } from './content-store-plugin.ts';
 import { showContentErrors } from './dev-errors.ts';
 import { readPageMetaFromHtml, type PageMeta } from './sitemap-config.ts';
@@ -60,7 +60,12 @@ export default function gazette(): AstroIntegration {
         // import.meta.env.DEV, which a stray NODE_ENV=development would flip in production.
         updateConfig({
           vite: {
-            define: { 'import.meta.env.GAZETTE_PREVIEW': JSON.stringify(command === 'dev'), 'import.meta.env.GAZETTE_BUILD': JSON.stringify(command === 'build') },
+            define: {
+              'import.meta.env.GAZETTE_PREVIEW': JSON.stringify(command === 'dev'),
+              'import.meta.env.GAZETTE_BUILD': JSON.stringify(command === 'build'),
+              'import.meta.env.GAZETTE_FEED_MEMO_DIR': JSON.stringify(command === 'build' ? fileURLToPath(new URL('feed-html/', config.cacheDir)) : ''),
+              'import.meta.env.GAZETTE_LOCK_HASH': JSON.stringify(getLockHash(fileURLToPath(config.root))),
+            },
             plugins: [contentStoreAtRuntime(new URL('data-store/', config.cacheDir))],
           },
         });
