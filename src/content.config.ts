@@ -5,14 +5,13 @@
  * never disagree. Cross-entry rules (references, languages, photo files) live in the
  * validator, because Astro 7 only logs an invalid reference() and still exits 0.
  */
-import { defineCollection } from 'astro/content/config';
-import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { authoredLocales, localeKeys, type Locale } from './config/locales.ts';
 import { OFFSET_DATETIME } from './newsroom/dates.ts';
 import { SLUG } from './newsroom/permalinks.ts';
 import { getImagePathProblem } from './newsroom/photos.ts';
-import { nativeStoryLoader } from './site/native-story-loader.ts';
+// Astro's defineCollection() and glob(), and the stories loader, as Node loads them (decision 032).
+import { defineCollection, glob, nativeStoryLoader } from './site/native-loaders.ts';
 
 /** A lowercase slug: letters, digits and single hyphens. Used for every id. */
 export const IdSchema = z

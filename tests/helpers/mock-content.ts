@@ -23,8 +23,7 @@ import { sha256 } from '../../src/build/hash.ts';
 import { toBodyHtml } from '../../src/site/story-body.ts';
 
 // Only the schemas of content.config.ts are wanted here. Its loaders never run in a test file that uses this helper, and
-// importing Astro's cost time per test file. The stories loader is imported only when it first runs (native-story-loader.ts).
-vi.mock('astro/loaders', () => ({ glob: () => ({ name: 'glob', load: async () => {} }) }));
+// none is imported before it first runs (src/site/native-loaders.ts).
 
 /** The build's now in every test unless a test says otherwise: 2025-12-22 10:00 in Beijing. */
 export const TEST_NOW = '2025-12-22T10:00:00+08:00';

@@ -7,7 +7,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { nativeStoryLoader } from '../../src/site/native-story-loader.ts';
+import { glob as astroGlob } from 'astro/loaders';
+import { glob, nativeStoryLoader } from '../../src/site/native-loaders.ts';
 import { storyLoader } from '../../src/site/story-loader.ts';
 import { loaderContext } from '../helpers/loader-context.ts';
 
@@ -100,5 +101,12 @@ describe('the stories loader as content.config.ts names it', () => {
     await native.loadNatively(loader);
     expect(native.title()).toBe('更正后的标题');
     expect(native.errors).toEqual([]);
+  });
+});
+
+describe("Astro's glob() as content.config.ts names it", () => {
+  // What it loads is every build test's photos, people and sections.
+  it("goes by Astro's own glob()'s name", () => {
+    expect(glob({ base: 'content/people', pattern: '*.yaml' }).name).toBe(astroGlob({ base: 'content/people', pattern: '*.yaml' }).name);
   });
 });
