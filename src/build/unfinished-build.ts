@@ -15,8 +15,9 @@
  * pages and images the unfinished build made are made again, the rest of the cache is kept.
  * The content store (written aside and renamed by Astro), the share cards (likewise, by
  * src/build/share-card.ts), the file facts (likewise, and keyed by each file's identity) and the
- * check's body cache (likewise since decision 030, and read as empty when unreadable) need nothing
- * but the removal of a killed write's aside file.
+ * check's body cache (likewise since decision 030, and read as empty when unreadable) and the
+ * feed items (likewise, src/site/feed-html-memo.ts) need nothing but the removal of a killed
+ * write's aside file.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +26,8 @@ import { listFiles } from './files.ts';
 const MARKER = 'build-unfinished';
 /** Astro's parts of the cache that it writes in place. */
 const IN_PLACE = ['assets', 'dist', 'incremental-build.json'];
+/** The feed items kept between builds (the integration names the folder for src/site/feeds.ts). */
+export const FEED_ITEMS = 'feed-html';
 
 /** Files under `cacheDir` written at or after `since` (ms), in Astro's in-place parts of the cache. */
 function writtenSince(cacheDir: string, since: number): string[] {
@@ -48,8 +51,11 @@ export function beginBuild(cacheDir: string): number {
     discarded = suspect.length;
   }
   mkdirSync(cacheDir, { recursive: true });
-  // The body cache's aside file of a check killed while writing it (src/check/body-cache.ts).
+  // The aside files of a check killed while writing its body cache (src/check/body-cache.ts), and
+  // of a build killed while writing its feed items (src/site/feed-html-memo.ts).
   for (const name of readdirSync(cacheDir)) if (/^checked-bodies\.json\.\d+\.tmp$/.test(name)) rmSync(join(cacheDir, name), { force: true });
+  const feedItems = join(cacheDir, FEED_ITEMS);
+  if (existsSync(feedItems)) for (const name of readdirSync(feedItems)) if (/\.json\.\d+\.tmp$/.test(name)) rmSync(join(feedItems, name), { force: true });
   // Rewritten, not kept: its time is this build's start.
   rmSync(marker, { force: true });
   writeFileSync(marker, `${process.pid}\n`);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FileFacts } from '../build/file-facts.ts';
 import { getLockHash, getSourceHash } from '../build/hash.ts';
+import { FEED_ITEMS } from '../build/unfinished-build.ts';
 import { contentStoreAtRuntime } from './content-store-plugin.ts';
 import { showContentErrors } from './dev-errors.ts';
 import { readPageMetaFromHtml, type PageMeta } from './sitemap-config.ts';
@@ -63,7 +64,7 @@ export default function gazette(): AstroIntegration {
             define: {
               'import.meta.env.GAZETTE_PREVIEW': JSON.stringify(command === 'dev'),
               'import.meta.env.GAZETTE_BUILD': JSON.stringify(command === 'build'),
-              'import.meta.env.GAZETTE_FEED_MEMO_DIR': JSON.stringify(command === 'build' ? fileURLToPath(new URL('feed-html/', config.cacheDir)) : ''),
+              'import.meta.env.GAZETTE_FEED_MEMO_DIR': JSON.stringify(command === 'build' ? join(fileURLToPath(config.cacheDir), FEED_ITEMS) : ''),
               'import.meta.env.GAZETTE_LOCK_HASH': JSON.stringify(getLockHash(fileURLToPath(config.root))),
             },
             plugins: [contentStoreAtRuntime(new URL('data-store/', config.cacheDir))],
