@@ -3,8 +3,6 @@ interface ImportMetaEnv {
   readonly GAZETTE_PREVIEW: boolean;
   /** true only under `astro build`. Set by the gazette integration. */
   readonly GAZETTE_BUILD: boolean;
-  /** Where feed items are kept between builds (src/site/feed-html-memo.ts); '' outside `astro build`. Set by the gazette integration. */
-  readonly GAZETTE_FEED_MEMO_DIR: string;
   /** A hash of package-lock.json: what kept results depend on besides the code. Set by the gazette integration. */
   readonly GAZETTE_LOCK_HASH: string;
 }

@@ -26,8 +26,10 @@ import { listFiles } from './files.ts';
 const MARKER = 'build-unfinished';
 /** Astro's parts of the cache that it writes in place. */
 const IN_PLACE = ['assets', 'dist', 'incremental-build.json'];
-/** The feed items kept between builds (the integration names the folder for src/site/feeds.ts). */
+/** The feed items kept between builds, a folder of the cache (src/site/feed-html-memo.ts). */
 export const FEED_ITEMS = 'feed-html';
+/** The variable through which the integration tells the feeds, in Astro's process, that folder's path. */
+export const FEED_ITEMS_ENV = 'GAZETTE_FEED_ITEMS_DIR';
 
 /** Files under `cacheDir` written at or after `since` (ms), in Astro's in-place parts of the cache. */
 function writtenSince(cacheDir: string, since: number): string[] {

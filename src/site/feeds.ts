@@ -16,6 +16,7 @@ import { toAbsoluteUrl } from '../newsroom/permalinks.ts';
 import type { PhotoView } from '../newsroom/photos.ts';
 import { getDateModified } from '../newsroom/publish.ts';
 import { sha256 } from '../build/hash.ts';
+import { FEED_ITEMS_ENV } from '../build/unfinished-build.ts';
 import { openFeedHtmlMemo, type FeedHtmlMemo } from './feed-html-memo.ts';
 import { getCrop } from './images.ts';
 import { getSiteData, type StoryVersion } from './site-data.ts';
@@ -67,7 +68,7 @@ const feedStories = new Map<Locale, Promise<FeedStory[]>>();
 
 /** A build keeps its feed items for the next (feed-html-memo.ts); `astro dev` and tests rewrite them each time. */
 function openMemo(locale: Locale): FeedHtmlMemo {
-  const dir = import.meta.env.GAZETTE_FEED_MEMO_DIR;
+  const dir = process.env[FEED_ITEMS_ENV];
   if (!dir) return openFeedHtmlMemo(undefined, '');
   return openFeedHtmlMemo(join(dir, `${locale}.json`), sha256(`${import.meta.env.GAZETTE_LOCK_HASH}\0${feedXmlSource}`, 'hex'));
 }

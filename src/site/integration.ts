@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FileFacts } from '../build/file-facts.ts';
 import { getLockHash, getSourceHash } from '../build/hash.ts';
-import { FEED_ITEMS } from '../build/unfinished-build.ts';
+import { FEED_ITEMS, FEED_ITEMS_ENV } from '../build/unfinished-build.ts';
 import { contentStoreAtRuntime } from './content-store-plugin.ts';
 import { showContentErrors } from './dev-errors.ts';
 import { readPageMetaFromHtml, type PageMeta } from './sitemap-config.ts';
@@ -64,12 +64,15 @@ export default function gazette(): AstroIntegration {
             define: {
               'import.meta.env.GAZETTE_PREVIEW': JSON.stringify(command === 'dev'),
               'import.meta.env.GAZETTE_BUILD': JSON.stringify(command === 'build'),
-              'import.meta.env.GAZETTE_FEED_MEMO_DIR': JSON.stringify(command === 'build' ? join(fileURLToPath(config.cacheDir), FEED_ITEMS) : ''),
               'import.meta.env.GAZETTE_LOCK_HASH': JSON.stringify(getLockHash(fileURLToPath(config.root))),
             },
             plugins: [contentStoreAtRuntime(new URL('data-store/', config.cacheDir))],
           },
         });
+        // Where a build keeps its feed items for the next (src/site/feeds.ts). In the process's
+        // environment, not in `define`: Astro's page cache keys on `define`, and an absolute path
+        // there would throw the whole cache away whenever the project moves to another folder.
+        if (command === 'build') process.env[FEED_ITEMS_ENV] = join(fileURLToPath(config.cacheDir), FEED_ITEMS);
         if (command === 'build' && process.env.GAZETTE_VALIDATED === '1') return;
         if (command !== 'build' && command !== 'dev') return;
         // Vitest loads this config as 'dev' only to compile components for unit tests, which bring
