@@ -49,15 +49,21 @@ export function runPagefind({ siteDir, glob, outputPath, cwd, name, signal }: { 
   const args = ['--site', siteDir, '--glob', glob, '--output-path', outputPath, '--quiet'];
   if (signal?.aborted) return Promise.reject(new Error(`pagefind: the ${name} index was not started: the search index has failed`));
   return new Promise((resolve, reject) => {
-    // The names its launcher looks for, the extended build (with CJK segmentation) first.
-    const binary = resolveBinaryPath(['pagefind_extended', 'pagefind']);
+    const notStarted = (why: string) => new Error(`pagefind: the ${name} index could not start: ${why}. Run npm install again, or set PAGEFIND_EXTENDED_BINARY_PATH to a Pagefind binary`);
+    let binary: string;
+    try {
+      // The names its launcher looks for, the extended build (with CJK segmentation) first.
+      binary = resolveBinaryPath(['pagefind_extended', 'pagefind']);
+    } catch {
+      return reject(notStarted(`npm installed no Pagefind binary for ${process.platform}-${process.arch}`));
+    }
     const child = spawn(binary, args, { cwd, env: getPagefindEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     running.add(child);
     let output = '';
     for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('error', (error) => {
       running.delete(child);
-      reject(error);
+      reject(notStarted(`${binary}: ${error.message}`));
     });
     child.once('close', (code, signal) => {
       running.delete(child);

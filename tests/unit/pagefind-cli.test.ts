@@ -14,4 +14,16 @@ describe('Pagefind runs', () => {
     await expect(run).rejects.toThrow('pagefind: the zh index was not started: the search index has failed');
     expect(existsSync(outputPath)).toBe(false);
   });
+
+  it('say which index could not start, and what to do, when the binary is not there', async () => {
+    const saved = process.env.PAGEFIND_EXTENDED_BINARY_PATH;
+    process.env.PAGEFIND_EXTENDED_BINARY_PATH = join(dir, 'no-such-pagefind');
+    try {
+      const run = runPagefind({ siteDir: dir, glob: '*.html', outputPath: join(dir, 'out'), cwd: dir, name: 'zh-hant' });
+      await expect(run).rejects.toThrow(/^pagefind: the zh-hant index could not start: \S*no-such-pagefind: spawn \S+ ENOENT\. Run npm install again, or set PAGEFIND_EXTENDED_BINARY_PATH/);
+    } finally {
+      if (saved === undefined) delete process.env.PAGEFIND_EXTENDED_BINARY_PATH;
+      else process.env.PAGEFIND_EXTENDED_BINARY_PATH = saved;
+    }
+  });
 });
