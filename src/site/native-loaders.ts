@@ -26,7 +26,13 @@ function loadedByNode(name: string, make: () => Loader): Loader {
   return {
     name,
     load: async (context) => {
-      loader ??= make();
+      try {
+        loader ??= make();
+      } catch (error) {
+        // A developer's error, not an editor's: Node refused a module Vite would have taken.
+        const why = error instanceof Error ? error.message : String(error);
+        throw new Error(`${name}: Node could not load this loader's modules (docs/decisions/032-content-loaders-loaded-by-node.md): ${why}`, { cause: error });
+      }
       return loader.load(context);
     },
   };

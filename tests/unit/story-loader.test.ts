@@ -6,8 +6,10 @@ import { EventEmitter } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parse } from 'yaml';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { glob as astroGlob } from 'astro/loaders';
+import { glob as astroGlob, type Loader } from 'astro/loaders';
 import { glob, nativeStoryLoader } from '../../src/site/native-loaders.ts';
 import { storyLoader } from '../../src/site/story-loader.ts';
 import { loaderContext } from '../helpers/loader-context.ts';
@@ -84,7 +86,7 @@ describe('the stories loader, watching in astro dev', () => {
 });
 
 describe('the stories loader as content.config.ts names it', () => {
-  it('imports the loader when it first runs and fills the store as the loader does', async () => {
+  it('fills the store as the loader does, and sees a later save through the same loader', async () => {
     const direct = project('direct');
     direct.save('原文标题', false);
     await direct.load();
@@ -105,8 +107,25 @@ describe('the stories loader as content.config.ts names it', () => {
 });
 
 describe("Astro's glob() as content.config.ts names it", () => {
-  // What it loads is every build test's photos, people and sections.
-  it("goes by Astro's own glob()'s name", () => {
-    expect(glob({ base: 'content/people', pattern: '*.yaml' }).name).toBe(astroGlob({ base: 'content/people', pattern: '*.yaml' }).name);
+  /** What a glob() loader stores of content/people/*.yaml, YAML read as Astro's data entry type reads it. */
+  async function stored(loader: Loader, name: string) {
+    const dir = join(root, name);
+    mkdirSync(join(dir, 'content', 'people'), { recursive: true });
+    writeFileSync(join(dir, 'content', 'people', 'li-hua.yaml'), 'name: { zh: 李华, en: Li Hua }\n');
+    const { entries, said, context } = loaderContext<{ name: unknown }>(dir);
+    const entryTypes = new Map([['.yaml', { getEntryInfo: ({ contents }: { contents: string }) => ({ data: parse(contents) as object, body: '' }) }]]);
+    Object.assign(context, { collection: 'people', entryTypes, config: { ...context.config, srcDir: pathToFileURL(join(dir, 'src/')) } });
+    await loader.load(context);
+    expect(said).toEqual([]);
+    return entries;
+  }
+
+  it("stores what Astro's own glob() stores, under its name", async () => {
+    const options = { base: 'content/people', pattern: '*.yaml' };
+    const ours = glob(options);
+    expect(ours.name).toBe(astroGlob(options).name);
+    const entries = await stored(ours, 'glob-native');
+    expect(entries.get('li-hua')?.data).toEqual({ name: { zh: '李华', en: 'Li Hua' } });
+    expect([...entries]).toEqual([...(await stored(astroGlob(options), 'glob-astro'))]);
   });
 });
