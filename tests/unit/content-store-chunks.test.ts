@@ -100,6 +100,16 @@ describe('the content store in chunks (patched Astro)', () => {
     });
   }
 
+  it('adds an entry that fits what is left of a chunk whole, walking none of its characters', async () => {
+    // Its length is Node's count of the UTF-8 bytes, in which a lone surrogate is U+FFFD, as in the walk.
+    expect(Buffer.byteLength('\uD800')).toBe(bytes('\uD800'));
+    const walk = vi.spyOn(String.prototype, 'codePointAt');
+    await write(1e9);
+    expect(walk).not.toHaveBeenCalled();
+    await write(64);
+    expect(walk).toHaveBeenCalled();
+  });
+
   it('counts bytes without encoding each character', () => {
     const encode = vi.spyOn(TextEncoder.prototype, 'encode');
     chunkString(SAMPLE, 64);
