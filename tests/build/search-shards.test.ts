@@ -121,7 +121,7 @@ describe('search bundles', () => {
     expect(result.output).toMatch(/Build failed: dist\/ was left as it was\.$/m);
     expect(digestDist(dir)).toEqual(before);
     // The Traditional index was stopped, not waited for (the build would have taken ten minutes)
-    // or left running. Its launcher may be reported gone a moment before it: poll, up to 10 s.
+    // or left running. Its process may be reported gone a moment after the build: poll, up to 10 s.
     const pid = Number(readFileSync(pidFile, 'utf8'));
     const gone = () => {
       try {
