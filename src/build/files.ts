@@ -5,8 +5,8 @@
  * empty rather than an error: a new site may have no people/ or photos/ yet. And the one way the
  * build puts a cached file into a site: a hard link.
  */
-import { constants, copyFileSync, existsSync, linkSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { compareCodeUnits } from '../newsroom/order.ts';
 
 /** Names in a folder, sorted by code unit so every machine lists them alike. */
@@ -49,4 +49,16 @@ export function linkFile(from: string, to: string): void {
     if (!NO_LINK.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
     copyFileSync(from, to, constants.COPYFILE_EXCL);
   }
+}
+
+/**
+ * Writes `file` aside and renames it over the old one (making its folder): a reader, or the next
+ * build after a kill, finds the old file or the new one, never half of one. A kill between the
+ * two leaves `<file>.<pid>.tmp`, which the next build removes (unfinished-build.ts).
+ */
+export function writeFileAside(file: string, data: string | Uint8Array): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const aside = `${file}.${process.pid}.tmp`;
+  writeFileSync(aside, data);
+  renameSync(aside, file);
 }

@@ -4,11 +4,12 @@
  * package and is cut down to the card's own characters first: parsing the whole 8 MB font for every
  * card would cost more than drawing it. Readers download no font; they get a PNG.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { site } from '../config/site.ts';
 import { getLockHash, sha256 } from './hash.ts';
 import { CJK_FONT_FILES, cjkFontDir } from './cjk-fonts.ts';
+import { writeFileAside } from './files.ts';
 
 /** What a card shows; every field is text in the story's language. */
 export interface ShareCardInput {
@@ -129,8 +130,7 @@ export async function getShareCard(input: ShareCardInput, cacheDir: string, proj
   mkdirSync(cacheDir, { recursive: true });
   if (card.missing.length > 0) writeFileSync(missingFile, JSON.stringify(card.missing));
   // Written aside and renamed: a build killed mid-write leaves no half card to be served next time.
-  writeFileSync(`${file}.${process.pid}.tmp`, card.png);
-  renameSync(`${file}.${process.pid}.tmp`, file);
+  writeFileAside(file, card.png);
   return card;
 }
 

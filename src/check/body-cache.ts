@@ -1,6 +1,6 @@
 /** The body check's results, kept in a JSON file from one run of the check to the next. */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { writeFileAside } from '../build/files.ts';
 import { getSourceHash, sha256 } from '../build/hash.ts';
 import { checkBody } from './body-check.ts';
 import type { Problem } from './problems.ts';
@@ -61,10 +61,7 @@ export function writeBodyCache(file: string, cache: BodyCache, salt = ''): void 
 
 /** Results by key, in the cache's format, written aside and renamed: a reader never sees half a file. */
 export function writeCheckedBodies(file: string, bodies: Map<string, CheckedBody>, salt = ''): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const aside = `${file}.${process.pid}.tmp`;
-  writeFileSync(aside, JSON.stringify({ version: VALIDATOR_VERSION + salt, bodies: Object.fromEntries(bodies) }));
-  renameSync(aside, file);
+  writeFileAside(file, JSON.stringify({ version: VALIDATOR_VERSION + salt, bodies: Object.fromEntries(bodies) }));
 }
 
 /** checkBody, answered from `cache` when the same body at the same line was checked before. */

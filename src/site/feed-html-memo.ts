@@ -5,8 +5,8 @@
  * The file is `salt`ed with the rewriting code and the installed packages, so no kept item
  * outlives them, and it holds only the items of the last build's feed.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFileAside } from '../build/files.ts';
 import { sha256 } from '../build/hash.ts';
 import { toFeedHtml } from '../newsroom/feed-xml.ts';
 
@@ -35,11 +35,7 @@ export function openFeedHtmlMemo(file: string | undefined, salt: string): FeedHt
       return item;
     },
     save() {
-      if (!file) return;
-      mkdirSync(dirname(file), { recursive: true });
-      const aside = `${file}.${process.pid}.tmp`;
-      writeFileSync(aside, JSON.stringify({ salt, items: Object.fromEntries(used) }));
-      renameSync(aside, file);
+      if (file) writeFileAside(file, JSON.stringify({ salt, items: Object.fromEntries(used) }));
     },
   };
 }
