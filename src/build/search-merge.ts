@@ -150,10 +150,12 @@ async function merge({ previous, delta, current, outputDir }: MergeInput, writes
       const { url, fields: pageFields } = readFragment(fragment);
       const place = placeOfUrl.get(url);
       if (place === undefined) throw new MergeUnsupported(`the edited pages' bundle holds ${url}, which is not to be indexed`);
-      if (fragments.has(entry[0])) throw new MergeUnsupported(`two pages would share the fragment name ${entry[0]}`);
-      fragments.set(entry[0], fragment);
+      // Pages indexed apart share Pagefind's 7-digit name as often as not past ~20,000: the name is
+      // lengthened from the fragment's full hash, as Pagefind lengthens it within one run.
+      const name = fragments.has(entry[0]) ? fileName(language, pagefindHash(unpack(fragment)), new Set(fragments.keys())) : entry[0];
+      fragments.set(name, fragment);
       renumberNew[number] = place;
-      meta[1][place] = entry;
+      meta[1][place] = [name, entry[1]];
       pages[place] = { ...pages[place]!, fields: pageFields };
       editedPages[number] = pages[place]!;
     }
