@@ -6,11 +6,14 @@
  * for real here, on small sites of story pages shaped like the story layout's; the bundles are
  * decoded by the test's own reader (readBundleContent), pages named by URL.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import { encode } from 'cborg';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { listFiles } from '../../src/build/files.ts';
+import { pack, readBundle, readFragment, sign } from '../../src/build/pagefind-files.ts';
 import { writeSearchIndex } from '../../src/build/search-index.ts';
 import { readBundleContent } from '../helpers/search-index.ts';
 
@@ -228,5 +231,40 @@ describe('a language larger than the memory budget', () => {
     expect(differences(merged, scratch)).toEqual([]);
     expect(merged.fields).toContain('author');
     expect(readdirSync(join(root, 'runs-cache-author', 'search'))).toHaveLength(1);
+  });
+});
+
+describe('fragment names', () => {
+  /** Fragment name by page URL, in the bundle at `dir`. */
+  const fragmentNames = (dir: string) => new Map(readBundle(dir).meta[1].map(([name]) => [readFragment(join(dir, 'fragment', `${name}.pf_fragment`)).url, name]));
+  const url = (story: Story) => `/${story.day.split('-').join('/')}/${story.slug}/`;
+
+  it("merges an edited page whose fragment name a kept page's already has, lengthened as Pagefind lengthens it", async () => {
+    // Two pages share Pagefind's 7-digit name as often as not past ~20,000 pages; here one is made so.
+    const collideCache = join(root, 'collide-cache');
+    await indexBoth('collide1', stories, collideCache);
+    const edited = stories.map((story) => (story.slug === 'story-11' ? { ...story, body: `${story.body}记者补充了一句。` } : story));
+    const probe = makeSite('collide-probe', edited);
+    vi.spyOn(console, 'log').mockImplementation(() => {});
+    await writeSearchIndex(probe, join(root, 'collide-probe-cache'));
+    vi.restoreAllMocks();
+    const editedName = fragmentNames(join(probe, 'pagefind/zh')).get(url(stories[11]!))!;
+    // The kept story-00 is given that name in the cached bundle, its manifest made to match.
+    const shard = join(collideCache, 'search', readdirSync(join(collideCache, 'search'))[0]!);
+    const bundle = readBundle(shard);
+    const keptName = fragmentNames(shard).get(url(stories[0]!))!;
+    renameSync(join(shard, 'fragment', `${keptName}.pf_fragment`), join(shard, 'fragment', `${editedName}.pf_fragment`));
+    for (const entry of bundle.meta[1]) if (entry[0] === keptName) entry[0] = editedName;
+    writeFileSync(join(shard, `pagefind.${bundle.entry.languages[bundle.language]!.hash}.pf_meta`), await pack(sign(encode(bundle.meta))));
+    const sizes = listFiles(shard).filter((file) => !file.endsWith('gazette-shard.json')).map((file) => [relative(shard, file), statSync(file).size]);
+    writeFileSync(join(shard, 'gazette-shard.json'), JSON.stringify(Object.fromEntries(sizes)));
+
+    const { report, said, merged, scratch, site } = await indexBoth('collide2', edited, collideCache);
+    expect(said.join('\n')).not.toMatch(/indexed whole|one run/);
+    expect(report).toMatchObject({ merged: 1, pages: { zh: 14 } });
+    expect(differences(merged, scratch)).toEqual([]);
+    const names = fragmentNames(join(site, 'pagefind/zh'));
+    expect(names.get(url(stories[0]!))).toBe(editedName);
+    expect(names.get(url(stories[11]!))).toMatch(new RegExp(`^${editedName}[0-9a-f]+$`));
   });
 });
