@@ -5,7 +5,7 @@
  * empty rather than an error: a new site may have no people/ or photos/ yet. And the one way the
  * build puts a cached file into a site: a hard link.
  */
-import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { compareCodeUnits } from '../newsroom/order.ts';
 
@@ -61,4 +61,12 @@ export function writeFileAside(file: string, data: string | Uint8Array): void {
   const aside = `${file}.${process.pid}.tmp`;
   writeFileSync(aside, data);
   renameSync(aside, file);
+}
+
+/** Removes from `dir` (if there) the aside files a killed writeFileAside left for the files whose names match `of`. */
+export function removeAsideFiles(dir: string, of: RegExp): void {
+  for (const name of listDir(dir)) {
+    const file = /^(.*)\.\d+\.tmp$/.exec(name)?.[1];
+    if (file !== undefined && of.test(file)) rmSync(join(dir, name), { force: true });
+  }
 }

@@ -19,9 +19,9 @@
  * feed items (likewise, src/site/feed-html-memo.ts) need nothing but the removal of a killed
  * write's aside file.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { listFiles } from './files.ts';
+import { listFiles, removeAsideFiles } from './files.ts';
 
 const MARKER = 'build-unfinished';
 /** Astro's parts of the cache that it writes in place. */
@@ -55,9 +55,8 @@ export function beginBuild(cacheDir: string): number {
   mkdirSync(cacheDir, { recursive: true });
   // The aside files of a check killed while writing its body cache (src/check/body-cache.ts), and
   // of a build killed while writing its feed items (src/site/feed-html-memo.ts).
-  for (const name of readdirSync(cacheDir)) if (/^checked-bodies\.json\.\d+\.tmp$/.test(name)) rmSync(join(cacheDir, name), { force: true });
-  const feedItems = join(cacheDir, FEED_ITEMS);
-  if (existsSync(feedItems)) for (const name of readdirSync(feedItems)) if (/\.json\.\d+\.tmp$/.test(name)) rmSync(join(feedItems, name), { force: true });
+  removeAsideFiles(cacheDir, /^checked-bodies\.json$/);
+  removeAsideFiles(join(cacheDir, FEED_ITEMS), /\.json$/);
   // Rewritten, not kept: its time is this build's start.
   rmSync(marker, { force: true });
   writeFileSync(marker, `${process.pid}\n`);
