@@ -55,10 +55,6 @@ export function readBodyCache(file: string, salt = ''): BodyCache {
   return cache;
 }
 
-export function writeBodyCache(file: string, cache: BodyCache, salt = ''): void {
-  writeCheckedBodies(file, cache.next, salt);
-}
-
 /** Results by key, in the cache's format, written aside and renamed: a reader never sees half a file. */
 export function writeCheckedBodies(file: string, bodies: Map<string, CheckedBody>, salt = ''): void {
   writeFileAside(file, JSON.stringify({ version: VALIDATOR_VERSION + salt, bodies: Object.fromEntries(bodies) }));

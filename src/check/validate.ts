@@ -7,7 +7,7 @@
  */
 import { resolve } from 'node:path';
 import { localeKeys, locales, type Locale } from '../config/locales.ts';
-import { readBodyCache, writeBodyCache } from './body-cache.ts';
+import { readBodyCache, writeCheckedBodies } from './body-cache.ts';
 import { awaitBodyVerdicts, type BodyHandoff } from './body-handoff.ts';
 import { loadContent } from './content-files.ts';
 import { checkEntries, checkPhotoLanguages } from './cross-entry.ts';
@@ -41,7 +41,7 @@ export async function validateContent(root: string, options: ValidateOptions): P
   const content = loadContent(resolve(root), problems, bodyCache);
   const pages = checkPages(content.root, options.schemas, problems, bodyCache);
   const exceptions = checkExceptionsFile(content.root, problems);
-  if (bodyCache && options.bodyCacheFile) writeBodyCache(options.bodyCacheFile, bodyCache, options.bodyCacheSalt);
+  if (bodyCache && options.bodyCacheFile) writeCheckedBodies(options.bodyCacheFile, bodyCache.next, options.bodyCacheSalt);
   for (const { file, yaml } of [...content.stories, ...pages, ...content.photos, ...content.people.values(), ...content.sections.values(), ...(exceptions ? [exceptions] : [])]) {
     if (yaml) checkInvisible(yaml, file, problems);
   }
