@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --stories N [--json] [--keep] [--gazette-only | --cold-only]`: how Gazette's
+ * `npm run bench -- --stories N [--json] [--keep] [--runs R] [--gazette-only | --cold-only]`: how Gazette's
  * build scales, against bare Astro 7 + MDX baselines building the same stories.
  *
  * In a temp dir (never in this checkout's content/ or dist/) it
@@ -14,7 +14,9 @@
  *      job that restores its image cache would (every text cache cold);
  *   6. builds the same story files with the bare baselines: text only on unified + remark-gfm,
  *      text only on Satteri, and like for like (unified, plus the same photos through
- *      `<Picture>` at Gazette's formats, widths and encoder settings).
+ *      `<Picture>` at Gazette's formats, widths and encoder settings);
+ *   7. builds Gazette cold in a fresh copy and the like-for-like baseline again, alternated, until
+ *      each has R cold runs (3 unless --runs says otherwise); the ratio is of their median runs.
  * --gazette-only stops after 4, --cold-only after 2: at tens of thousands of stories the full run
  * takes hours. The table and the JSON then leave the skipped builds out.
  * Each build runs under /usr/bin/time -v while /proc is sampled for the whole tree's RSS
@@ -32,7 +34,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseBenchArgs, stepsOf, USAGE } from './bench/args.ts';
 import { linkNodeModules, writeBaselineProject, type Baseline } from './bench/baseline.ts';
 import { ensurePhotoPool, POOL_SIZE, writeCorpus } from './bench/corpus.ts';
-import { processTree, runMeasured, TIME_BIN, type Measured } from './bench/measure.ts';
+import { medianRun, processTree, runMeasured, TIME_BIN, type Measured } from './bench/measure.ts';
 import { phasesOf, type Phases } from './bench/phases.ts';
 import { makeRng, zhSentence } from './bench/text.ts';
 import { resolveChromium } from './lib/chromium.ts';
@@ -45,7 +47,7 @@ if (!parsed.ok) {
   console.error(`bench: ${parsed.error}\n${USAGE}`);
   process.exit(2);
 }
-const { stories, json, keep, mode } = parsed.options;
+const { stories, json, keep, mode, runs } = parsed.options;
 const steps = stepsOf(mode);
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -197,40 +199,60 @@ if (steps.warm) {
   warmMeta = await build('gazette warm headline', site, npmScriptArgs(site, 'build'));
 }
 
-// 5. A fresh copy with the same (edited) content and only Astro's encoded-image cache restored.
-let imagesCached: Build | undefined;
-if (steps.imagesCached) {
-  const restored = join(work, 'site-images-cached');
-  copyProject(restored);
-  cpSync(join(site, 'content'), join(restored, 'content'), { recursive: true });
-  cpSync(join(site, '.gazette/cache/assets'), join(restored, '.gazette/cache/assets'), { recursive: true });
-  imagesCached = await build('gazette images cached', restored, npmScriptArgs(restored, 'build'));
+/** Gazette in a fresh copy of the project holding the site's (edited) content; caches cold unless `images` restores the encoded ones. */
+async function buildFreshCopy(label: string, name: string, images: boolean): Promise<Build> {
+  const dir = join(work, name);
+  copyProject(dir);
+  cpSync(join(site, 'content'), join(dir, 'content'), { recursive: true });
+  if (images) cpSync(join(site, '.gazette/cache/assets'), join(dir, '.gazette/cache/assets'), { recursive: true });
+  return await build(label, dir, npmScriptArgs(dir, 'build'));
 }
 
-// 6. The baselines, on the same story files (and, like for like, the same photos), encoding with
-// Gazette's own image settings, read from its config rather than copied.
+// 5. A fresh copy with the same (edited) content and only Astro's encoded-image cache restored.
+const imagesCached = steps.imagesCached ? await buildFreshCopy('gazette images cached', 'site-images-cached', true) : undefined;
+
+/**
+ * A bare baseline on the site's story files (and, like for like, the same photos), encoding with
+ * Gazette's own image settings, read from its config rather than copied.
+ */
+async function buildBaseline(baseline: Baseline, label: string, name: string): Promise<Build & Output> {
+  const { default: gazetteConfig } = (await import(pathToFileURL(join(repoRoot, 'astro.config.mjs')).href)) as { default: { image?: { service?: unknown } } };
+  const dir = join(work, name);
+  writeBaselineProject(dir, baseline, join(site, 'content/stories'), repoNodeModules, gazetteConfig.image?.service);
+  const result = await build(label, dir, [astroBin, 'build']);
+  return { ...result, ...outputOf(join(dir, 'dist')) };
+}
+
+// 6. The baselines.
 let baselines: Record<Baseline, Build & Output> | undefined;
 if (steps.baselines) {
-  const { default: gazetteConfig } = (await import(pathToFileURL(join(repoRoot, 'astro.config.mjs')).href)) as { default: { image?: { service?: unknown } } };
   baselines = {} as Record<Baseline, Build & Output>;
-  for (const baseline of ['unified', 'satteri', 'like'] as const) {
-    const dir = join(work, `baseline-${baseline}`);
-    writeBaselineProject(dir, baseline, join(site, 'content/stories'), repoNodeModules, gazetteConfig.image?.service);
-    const result = await build(`baseline ${baseline}`, dir, [astroBin, 'build']);
-    baselines[baseline] = { ...result, ...outputOf(join(dir, 'dist')) };
-  }
+  for (const baseline of ['unified', 'satteri', 'like'] as const) baselines[baseline] = await buildBaseline(baseline, `baseline ${baseline}`, `baseline-${baseline}`);
 }
+
+// 7. More cold pairs, alternated so that the machine's slow spells fall on both sides alike. The
+// projects go once built: at thousands of stories each holds gigabytes.
+const colds: Build[] = [cold];
+const likes: (Build & Output)[] = baselines ? [baselines.like] : [];
+for (let run = 2; baselines && run <= runs; run++) {
+  colds.push(await buildFreshCopy(`gazette cold ${run}/${runs}`, `site-cold-${run}`, false));
+  likes.push(await buildBaseline('like', `baseline like ${run}/${runs}`, `baseline-like-${run}`));
+  if (!keep) for (const name of [`site-cold-${run}`, `baseline-like-${run}`]) rmSync(join(work, name), { recursive: true, force: true });
+}
+/** The cold build and the like-for-like baseline the report shows: each side's median run. */
+const coldMedian = medianRun(colds);
+const likeMedian = likes.length > 0 ? medianRun(likes) : undefined;
 
 // Report: only the builds that ran.
 const loadAfter = loadavg()[0]!;
 const mb = (kb: number | undefined) => (kb === undefined ? 'n/a' : `${(kb / 1024).toFixed(0)} MB`);
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const rows: [string, Build, number][] = [['gazette cold', cold, out.pages]];
+const rows: [string, Build, number][] = [[colds.length > 1 ? `gazette cold (median of ${colds.length})` : 'gazette cold', coldMedian, out.pages]];
 if (warm && warmMeta) rows.push(['gazette warm (1 body)', warm, out.pages], ['gazette warm (1 headline)', warmMeta, out.pages]);
 if (imagesCached) rows.push(['gazette images cached', imagesCached, out.pages]);
-if (baselines) {
+if (baselines && likeMedian) {
   rows.push(
-    ['baseline like for like', baselines.like, baselines.like.pages],
+    [likes.length > 1 ? `baseline like for like (median of ${likes.length})` : 'baseline like for like', likeMedian, likeMedian.pages],
     ['baseline unified (text)', baselines.unified, baselines.unified.pages],
     ['baseline satteri (text)', baselines.satteri, baselines.satteri.pages],
   );
@@ -265,13 +287,14 @@ console.log(
     ? `first search (${searchWhere}): failed, ${search.message.split('\n')[0]}`
     : `first search (${searchWhere}): ${(search.bytes / 1024).toFixed(1)} KB (${search.bytes} bytes) over the wire in ${search.requests} requests, ${search.results.length} page(s) shown in the results`,
 );
-const warmRatios = warm && warmMeta ? `warm/cold ${((warm.wallMs / cold.wallMs) * 100).toFixed(0)}% body edit, ${((warmMeta.wallMs / cold.wallMs) * 100).toFixed(0)}% headline edit` : '';
-if (baselines && imagesCached) {
-  const ratio = cold.wallMs / baselines.unified.wallMs;
-  console.log(`ratio gazette/like-for-like ${(cold.wallMs / baselines.like.wallMs).toFixed(2)} cold (baseline: ${baselines.like.images} image files); ${warmRatios}`);
+const warmRatios = warm && warmMeta ? `warm/cold ${((warm.wallMs / coldMedian.wallMs) * 100).toFixed(0)}% body edit, ${((warmMeta.wallMs / coldMedian.wallMs) * 100).toFixed(0)}% headline edit` : '';
+if (baselines && imagesCached && likeMedian) {
+  const ratio = coldMedian.wallMs / baselines.unified.wallMs;
+  console.log(`ratio gazette/like-for-like ${(coldMedian.wallMs / likeMedian.wallMs).toFixed(2)} cold (baseline: ${likeMedian.images} image files); ${warmRatios}`);
+  if (colds.length > 1) console.log(`cold runs, alternated: gazette ${colds.map((run) => secs(run.wallMs)).join(', ')}; like for like ${likes.map((run) => secs(run.wallMs)).join(', ')} (medians above)`);
   console.log(
     `ratio gazette/unified ${ratio.toFixed(2)} cold, ${(imagesCached.wallMs / baselines.unified.wallMs).toFixed(2)} with images cached; satteri/unified ${(baselines.satteri.wallMs / baselines.unified.wallMs).toFixed(2)}; ` +
-      `peak RSS gazette/unified ${(cold.treePeakRssKb / baselines.unified.treePeakRssKb).toFixed(2)}`,
+      `peak RSS gazette/unified ${(coldMedian.treePeakRssKb / baselines.unified.treePeakRssKb).toFixed(2)}`,
   );
 } else if (warmRatios) console.log(warmRatios);
 console.log(`dist ${(out.bytes / 2 ** 20).toFixed(1)} MB, ${out.images} image files`);
@@ -289,14 +312,14 @@ function figures(): Record<string, string | number> {
     mode,
     stories,
     pages: out.pages,
-    wallMs: Math.round(cold.wallMs),
-    msPerPage: Number((cold.wallMs / out.pages).toFixed(1)),
-    peakRssMb: Math.round(cold.treePeakRssKb / 1024),
+    wallMs: Math.round(coldMedian.wallMs),
+    msPerPage: Number((coldMedian.wallMs / out.pages).toFixed(1)),
+    peakRssMb: Math.round(coldMedian.treePeakRssKb / 1024),
     distMb: Number((out.bytes / 2 ** 20).toFixed(1)),
     images: out.images,
   };
   // Images of the cold build encoded while its pages rendered (decisions 021 and 029).
-  if (cold.phases.imagesEarly) result.imagesEncodedEarly = cold.phases.imagesEarly.cached;
+  if (coldMedian.phases.imagesEarly) result.imagesEncodedEarly = coldMedian.phases.imagesEarly.cached;
   if (!(search instanceof Error)) {
     Object.assign(result, { firstSearchBytes: search.bytes, firstSearchRequests: search.requests, firstSearchResults: search.results.length });
   }
@@ -307,8 +330,8 @@ function figures(): Record<string, string | number> {
       warmMetaWallMs: Math.round(warmMeta.wallMs),
     });
   }
-  if (baselines && imagesCached) {
-    const ratio = cold.wallMs / baselines.unified.wallMs;
+  if (baselines && imagesCached && likeMedian) {
+    const ratio = coldMedian.wallMs / baselines.unified.wallMs;
     Object.assign(result, {
       baselineWallMs: Math.round(baselines.unified.wallMs),
       baselinePeakRssMb: Math.round(baselines.unified.treePeakRssKb / 1024),
@@ -316,10 +339,14 @@ function figures(): Record<string, string | number> {
       ratio: Number(ratio.toFixed(2)),
       imagesCachedWallMs: Math.round(imagesCached.wallMs),
       ratioImagesCached: Number((imagesCached.wallMs / baselines.unified.wallMs).toFixed(2)),
-      likeBaselineWallMs: Math.round(baselines.like.wallMs),
-      likeBaselinePeakRssMb: Math.round(baselines.like.treePeakRssKb / 1024),
-      likeBaselineImages: baselines.like.images,
-      ratioLike: Number((cold.wallMs / baselines.like.wallMs).toFixed(2)),
+      likeBaselineWallMs: Math.round(likeMedian.wallMs),
+      likeBaselinePeakRssMb: Math.round(likeMedian.treePeakRssKb / 1024),
+      likeBaselineImages: likeMedian.images,
+      ratioLike: Number((coldMedian.wallMs / likeMedian.wallMs).toFixed(2)),
+      // Every cold pair, in the order built: wallMs and likeBaselineWallMs are their median runs.
+      runs: colds.length,
+      coldRunsWallMs: colds.map((run) => Math.round(run.wallMs)),
+      likeBaselineRunsWallMs: likes.map((run) => Math.round(run.wallMs)),
     });
   }
   result.loadStart = Number(loadBefore.toFixed(2));

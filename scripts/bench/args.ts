@@ -3,7 +3,14 @@
  * without building anything.
  */
 
-export const USAGE = 'usage: npm run bench -- --stories N [--json] [--keep] [--gazette-only | --cold-only]   (N: a positive integer, e.g. 300)';
+export const USAGE =
+  'usage: npm run bench -- --stories N [--json] [--keep] [--runs R] [--gazette-only | --cold-only]   (N, R: positive integers, e.g. 300 and 3)';
+
+/**
+ * Cold builds of Gazette and of the like-for-like baseline in a full run, alternated, the median
+ * reported: on this 2-core VM one pair can differ by 10% from the next (docs/performance.md).
+ */
+export const DEFAULT_RUNS = 3;
 
 /**
  * How much of the run to do. A full run is seven builds, hours at 20,000 stories; the archive
@@ -19,6 +26,8 @@ export interface BenchOptions {
   /** Keep the temp projects (for looking at the output); they are removed otherwise. */
   keep: boolean;
   mode: BenchMode;
+  /** Cold pairs (Gazette, like-for-like baseline) in a full run; 1 in the other modes, which build no baseline. */
+  runs: number;
 }
 
 /** The builds a mode runs, besides Gazette's cold build (and the first search after it), which every mode runs. */
@@ -35,35 +44,47 @@ export function stepsOf(mode: BenchMode): BenchSteps {
   return { warm: mode !== 'cold-only', imagesCached: mode === 'full', baselines: mode === 'full' };
 }
 
+const VALUED_OPTIONS = ['--stories', '--runs'] as const;
+type ValuedOption = (typeof VALUED_OPTIONS)[number];
+
 export type ParsedArgs = { ok: true; options: BenchOptions } | { ok: false; error: string };
 
 /** Parses argv (without node and the script). Never throws; never exits. */
 export function parseBenchArgs(argv: readonly string[]): ParsedArgs {
-  let stories: string | undefined;
+  const values: Record<ValuedOption, string | undefined> = { '--stories': undefined, '--runs': undefined };
   let json = false;
   let keep = false;
   let gazetteOnly = false;
   let coldOnly = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--json') json = true;
-    else if (arg === '--keep') keep = true;
-    else if (arg === '--gazette-only') gazetteOnly = true;
-    else if (arg === '--cold-only') coldOnly = true;
-    else if (arg === '--stories') {
-      const value = argv[i + 1];
-      if (value === undefined || value.startsWith('--')) return { ok: false, error: '--stories needs a value' };
-      stories = value;
-      i++;
-    } else if (arg.startsWith('--stories=')) stories = arg.slice('--stories='.length);
-    else return { ok: false, error: `unknown argument "${arg}"` };
+    const valued = VALUED_OPTIONS.find((name) => arg === name || arg.startsWith(`${name}=`));
+    if (valued === undefined) {
+      if (arg === '--json') json = true;
+      else if (arg === '--keep') keep = true;
+      else if (arg === '--gazette-only') gazetteOnly = true;
+      else if (arg === '--cold-only') coldOnly = true;
+      else return { ok: false, error: `unknown argument "${arg}"` };
+    } else if (arg !== valued) values[valued] = arg.slice(valued.length + 1);
+    else {
+      const value = argv[++i];
+      if (value === undefined || value.startsWith('--')) return { ok: false, error: `${valued} needs a value` };
+      values[valued] = value;
+    }
   }
+  const { '--stories': stories, '--runs': runs } = values;
   if (stories === undefined) return { ok: false, error: '--stories is required' };
-  // Digits only: "1e3", "3.0", "+5", " 7" and "0x10" are refused rather than guessed at.
-  if (!/^[0-9]+$/.test(stories) || Number(stories) < 1 || !Number.isSafeInteger(Number(stories))) {
-    return { ok: false, error: `--stories must be a positive integer, got "${stories}"` };
-  }
+  if (!isPositiveInteger(stories)) return { ok: false, error: `--stories must be a positive integer, got "${stories}"` };
+  if (runs !== undefined && !isPositiveInteger(runs)) return { ok: false, error: `--runs must be a positive integer, got "${runs}"` };
   // --cold-only is the narrower of the two, and already leaves out everything --gazette-only does.
   const mode: BenchMode = coldOnly ? 'cold-only' : gazetteOnly ? 'gazette-only' : 'full';
-  return { ok: true, options: { stories: Number(stories), json, keep, mode } };
+  // Repeating the cold build without its baseline would time nothing the ratio uses: refused, not ignored.
+  if (runs !== undefined && mode !== 'full') return { ok: false, error: `--runs repeats the cold pair with the like-for-like baseline, which --${mode} leaves out` };
+  const pairs = mode === 'full' ? Number(runs ?? DEFAULT_RUNS) : 1;
+  return { ok: true, options: { stories: Number(stories), json, keep, mode, runs: pairs } };
+}
+
+// Digits only: "1e3", "3.0", "+5", " 7" and "0x10" are refused rather than guessed at.
+function isPositiveInteger(value: string): boolean {
+  return /^[0-9]+$/.test(value) && Number(value) >= 1 && Number.isSafeInteger(Number(value));
 }

@@ -125,3 +125,13 @@ export async function runMeasured(options: RunOptions): Promise<Measured> {
   const maxProcessRssKb = parseTimeMaxRssKb(timeOutput);
   return { status, wallMs, treePeakRssKb: Math.max(peak, maxProcessRssKb ?? 0), maxProcessRssKb, cpuMs: parseTimeCpuMs(timeOutput) };
 }
+
+/**
+ * The run with the median wall time (for an even count, the slower of the two middle runs): one
+ * real run, whose figures belong together, to stand for several. Odd counts give a true median.
+ */
+export function medianRun<T extends Pick<Measured, 'wallMs'>>(runs: readonly T[]): T {
+  if (runs.length === 0) throw new Error('medianRun: no runs');
+  const sorted = [...runs].sort((a, b) => a.wallMs - b.wallMs);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}

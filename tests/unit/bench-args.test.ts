@@ -3,14 +3,14 @@
  * itself (which must stop before it writes anything).
  */
 import { describe, expect, it } from 'vitest';
-import { parseBenchArgs, stepsOf, USAGE } from '../../scripts/bench/args.ts';
+import { DEFAULT_RUNS, parseBenchArgs, stepsOf, USAGE } from '../../scripts/bench/args.ts';
 import { parseDuration, phasesOfLog } from '../../scripts/bench/phases.ts';
 
 describe('parseBenchArgs', () => {
   it('accepts a positive integer, with or without --json and --keep', () => {
-    expect(parseBenchArgs(['--stories', '300'])).toEqual({ ok: true, options: { stories: 300, json: false, keep: false, mode: 'full' } });
-    expect(parseBenchArgs(['--stories', '1', '--json'])).toEqual({ ok: true, options: { stories: 1, json: true, keep: false, mode: 'full' } });
-    expect(parseBenchArgs(['--json', '--stories=1000', '--keep'])).toEqual({ ok: true, options: { stories: 1000, json: true, keep: true, mode: 'full' } });
+    expect(parseBenchArgs(['--stories', '300'])).toEqual({ ok: true, options: { stories: 300, json: false, keep: false, mode: 'full', runs: DEFAULT_RUNS } });
+    expect(parseBenchArgs(['--stories', '1', '--json'])).toEqual({ ok: true, options: { stories: 1, json: true, keep: false, mode: 'full', runs: DEFAULT_RUNS } });
+    expect(parseBenchArgs(['--json', '--stories=1000', '--keep'])).toEqual({ ok: true, options: { stories: 1000, json: true, keep: true, mode: 'full', runs: DEFAULT_RUNS } });
   });
 
   it('takes --gazette-only and --cold-only anywhere; --cold-only wins, as it implies --gazette-only', () => {
@@ -27,7 +27,28 @@ describe('parseBenchArgs', () => {
     expect(mode(['--stories', '10', '--cold'])).toMatch(/unknown argument "--cold"/);
   });
 
+  it('repeats the cold pair --runs times in a full run (3 by default), and once in the other modes', () => {
+    const runs = (argv: string[]) => {
+      const result = parseBenchArgs(argv);
+      return result.ok ? result.options.runs : result.error;
+    };
+    expect(DEFAULT_RUNS).toBe(3);
+    expect(runs(['--stories', '300'])).toBe(3);
+    expect(runs(['--stories', '300', '--runs', '5'])).toBe(5);
+    expect(runs(['--runs=1', '--stories=300', '--json'])).toBe(1);
+    expect(runs(['--stories', '5000', '--gazette-only'])).toBe(1);
+    expect(runs(['--stories', '20000', '--cold-only'])).toBe(1);
+    // Asked for with a mode that builds no baseline: refused, not silently dropped.
+    expect(runs(['--stories', '5000', '--gazette-only', '--runs', '3'])).toMatch(/--runs .* which --gazette-only leaves out/);
+    expect(runs(['--cold-only', '--runs=2', '--stories', '9'])).toMatch(/which --cold-only leaves out/);
+  });
+
   it.each([
+    [['--stories', '300', '--runs', '0'], /--runs must be a positive integer, got "0"/],
+    [['--stories', '300', '--runs', '2.5'], /--runs must be a positive integer/],
+    [['--stories', '300', '--runs=three'], /--runs must be a positive integer, got "three"/],
+    [['--stories', '300', '--runs'], /--runs needs a value/],
+    [['--stories', '300', '--runs', '--json'], /--runs needs a value/],
     [['--stories', '0'], /positive integer, got "0"/],
     [['--stories', '-1'], /needs a value|positive integer/],
     [['--stories', 'abc'], /positive integer, got "abc"/],
@@ -50,6 +71,7 @@ describe('parseBenchArgs', () => {
     expect(USAGE).toMatch(/^usage: npm run bench -- --stories N \[--json\]/);
     expect(USAGE).toContain('--gazette-only');
     expect(USAGE).toContain('--cold-only');
+    expect(USAGE).toContain('--runs R');
   });
 });
 
