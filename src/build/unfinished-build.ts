@@ -26,6 +26,8 @@ import { listFiles, removeAsideFiles } from './files.ts';
 const MARKER = 'build-unfinished';
 /** Astro's parts of the cache that it writes in place. */
 const IN_PLACE = ['assets', 'dist', 'incremental-build.json'];
+/** The share cards kept between builds, a folder of the cache (src/build/share-card.ts). */
+export const SHARE_CARDS = 'cards';
 /** The feed items kept between builds, a folder of the cache (src/site/feed-html-memo.ts). */
 export const FEED_ITEMS = 'feed-html';
 /** The variable through which the integration tells the feeds, in Astro's process, that folder's path. */
@@ -54,9 +56,11 @@ export function beginBuild(cacheDir: string): number {
   }
   mkdirSync(cacheDir, { recursive: true });
   // The aside files of a check killed while writing its body cache (src/check/body-cache.ts), and
-  // of a build killed while writing its feed items (src/site/feed-html-memo.ts).
+  // of a build killed while writing its feed items (src/site/feed-html-memo.ts) or a share card
+  // (src/build/share-card.ts).
   removeAsideFiles(cacheDir, /^checked-bodies\.json$/);
   removeAsideFiles(join(cacheDir, FEED_ITEMS), /\.json$/);
+  removeAsideFiles(join(cacheDir, SHARE_CARDS), /\.png$/);
   // Rewritten, not kept: its time is this build's start.
   rmSync(marker, { force: true });
   writeFileSync(marker, `${process.pid}\n`);

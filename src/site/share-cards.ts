@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { locales, type Locale } from '../config/locales.ts';
 import { site } from '../config/site.ts';
 import { getCardVersion, getShareCard, type ShareCardInput } from '../build/share-card.ts';
+import { SHARE_CARDS } from '../build/unfinished-build.ts';
 import { toAbsoluteUrl, toShareCardPath } from '../newsroom/permalinks.ts';
 import { getLocaleParam } from '../newsroom/route-params.ts';
 import { getSiteData, getVersion, type SiteData, type StoryVersion } from './site-data.ts';
@@ -48,7 +49,7 @@ export function getShareCardImage(data: SiteData, version: StoryVersion) {
 export async function renderShareCard(id: string, locale: Locale): Promise<Buffer> {
   const data = await getSiteData();
   const version = getVersion(data, id, locale);
-  const card = await getShareCard(getShareCardInput(data, version), join(process.cwd(), '.gazette/cache/cards'));
+  const card = await getShareCard(getShareCardInput(data, version), join(process.cwd(), '.gazette/cache', SHARE_CARDS));
   for (const text of card.missing) {
     const points = [...text].map((char) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
     console.warn(`[gazette] warning: ${version.entry.filePath ?? `${id}/${locale}`}: title: the share card's font has no glyph for "${text}" (${points}); the card shows a box there`);

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { beginBuild, FEED_ITEMS, finishBuild } from '../../src/build/unfinished-build.ts';
+import { beginBuild, FEED_ITEMS, finishBuild, SHARE_CARDS } from '../../src/build/unfinished-build.ts';
 
 const cacheDir = mkdtempSync(join(tmpdir(), 'gazette-unfinished-'));
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
@@ -25,4 +25,15 @@ it('removes the aside file of a feed items write that was killed, and keeps the 
   finishBuild(cacheDir);
   expect(existsSync(join(cacheDir, FEED_ITEMS, 'zh.json.4242.tmp'))).toBe(false);
   expect(existsSync(join(cacheDir, FEED_ITEMS, 'zh.json'))).toBe(true);
+});
+
+it('removes the aside file of a share card write that was killed, and keeps the cards', () => {
+  const cards = join(cacheDir, SHARE_CARDS);
+  mkdirSync(cards, { recursive: true });
+  for (const name of ['0a1b.png', '0a1b.missing.json', '0a1b.png.4242.tmp']) writeFileSync(join(cards, name), '');
+  expect(beginBuild(cacheDir)).toBe(0);
+  finishBuild(cacheDir);
+  expect(existsSync(join(cards, '0a1b.png.4242.tmp'))).toBe(false);
+  expect(existsSync(join(cards, '0a1b.png'))).toBe(true);
+  expect(existsSync(join(cards, '0a1b.missing.json'))).toBe(true);
 });
