@@ -230,8 +230,9 @@ if (steps.baselines) {
   for (const baseline of ['unified', 'satteri', 'like'] as const) baselines[baseline] = await buildBaseline(baseline, `baseline ${baseline}`, `baseline-${baseline}`);
 }
 
-// 7. More cold pairs, alternated so that the machine's slow spells fall on both sides alike. The
-// projects go once built: at thousands of stories each holds gigabytes.
+// 7. More cold pairs, alternated so that the machine's slow spells fall on both sides alike (the
+// first pair is not: Gazette's run 1 is step 2, the session's first build). The projects go once
+// built: at thousands of stories each holds gigabytes.
 const colds: Build[] = [cold];
 const likes: (Build & Output)[] = baselines ? [baselines.like] : [];
 for (let run = 2; baselines && run <= runs; run++) {
@@ -307,8 +308,8 @@ cleanUp();
 if (search instanceof Error) process.exit(1);
 
 /** The JSON line: the figures of the builds that ran, and no key at all for a build that did not. */
-function figures(): Record<string, string | number> {
-  const result: Record<string, string | number> = {
+function figures(): Record<string, string | number | number[]> {
+  const result: Record<string, string | number | number[]> = {
     mode,
     stories,
     pages: out.pages,

@@ -4,17 +4,18 @@
  */
 
 export const USAGE =
-  'usage: npm run bench -- --stories N [--json] [--keep] [--runs R] [--gazette-only | --cold-only]   (N, R: positive integers, e.g. 300 and 3)';
+  'usage: npm run bench -- --stories N [--json] [--keep] [--runs R] [--gazette-only | --cold-only]   (N: a positive integer, e.g. 300; R: an odd one, e.g. 3)';
 
 /**
  * Cold builds of Gazette and of the like-for-like baseline in a full run, alternated, the median
- * reported: on this 2-core VM one pair can differ by 10% from the next (docs/performance.md).
+ * reported: on this 2-core VM one side's cold builds within one run can spread over 17%, more than
+ * the gap the ratio measures (docs/performance.md).
  */
 export const DEFAULT_RUNS = 3;
 
 /**
- * How much of the run to do. A full run is seven builds, hours at 20,000 stories; the archive
- * figures need only Gazette's own builds, or only its cold one.
+ * How much of the run to do. A full run is 5 + 2R builds (11 by default), hours at 20,000
+ * stories; the archive figures need only Gazette's own builds, or only its cold one.
  */
 export type BenchMode = 'full' | 'gazette-only' | 'cold-only';
 
@@ -26,7 +27,7 @@ export interface BenchOptions {
   /** Keep the temp projects (for looking at the output); they are removed otherwise. */
   keep: boolean;
   mode: BenchMode;
-  /** Cold pairs (Gazette, like-for-like baseline) in a full run; 1 in the other modes, which build no baseline. */
+  /** Cold pairs (Gazette, like-for-like baseline) in a full run, odd; 1 in the other modes, which build no baseline. */
   runs: number;
 }
 
@@ -75,7 +76,9 @@ export function parseBenchArgs(argv: readonly string[]): ParsedArgs {
   const { '--stories': stories, '--runs': runs } = values;
   if (stories === undefined) return { ok: false, error: '--stories is required' };
   if (!isPositiveInteger(stories)) return { ok: false, error: `--stories must be a positive integer, got "${stories}"` };
-  if (runs !== undefined && !isPositiveInteger(runs)) return { ok: false, error: `--runs must be a positive integer, got "${runs}"` };
+  // Odd, so that each side's median is one of its runs: with two middle runs, either choice
+  // would lean one way, and the first cold build (the session's first, not alternated) is often one.
+  if (runs !== undefined && !(isPositiveInteger(runs) && Number(runs) % 2 === 1)) return { ok: false, error: `--runs must be an odd positive integer, got "${runs}"` };
   // --cold-only is the narrower of the two, and already leaves out everything --gazette-only does.
   const mode: BenchMode = coldOnly ? 'cold-only' : gazetteOnly ? 'gazette-only' : 'full';
   // Repeating the cold build without its baseline would time nothing the ratio uses: refused, not ignored.

@@ -127,8 +127,8 @@ export async function runMeasured(options: RunOptions): Promise<Measured> {
 }
 
 /**
- * The run with the median wall time (for an even count, the slower of the two middle runs): one
- * real run, whose figures belong together, to stand for several. Odd counts give a true median.
+ * The run with the median wall time (for an even count, the slower of the two middle runs; the
+ * bench asks for odd counts): one real run, whose figures belong together, to stand for several.
  */
 export function medianRun<T extends Pick<Measured, 'wallMs'>>(runs: readonly T[]): T {
   if (runs.length === 0) throw new Error('medianRun: no runs');

@@ -43,6 +43,15 @@ describe('a tiny bench run', () => {
       expect(figures[key], key).toBeGreaterThan(0);
     }
     expect(figures.ratioLike).toBeCloseTo((figures.wallMs as number) / (figures.likeBaselineWallMs as number), 2);
+    // Three cold pairs by default; each side's figure is its median run, one of the three.
+    const median = (runs: number[]) => [...runs].sort((x, y) => x - y)[1];
+    expect(figures.runs).toBe(3);
+    for (const [key, runsKey] of [['wallMs', 'coldRunsWallMs'], ['likeBaselineWallMs', 'likeBaselineRunsWallMs']] as const) {
+      const runs = figures[runsKey] as unknown as number[];
+      expect(runs, runsKey).toHaveLength(3);
+      expect(figures[key], key).toBe(median(runs));
+    }
+    expect(result.stdout).toMatch(/gazette cold \(median of 3\)/);
     // A first search fetches the page, Pagefind's code, some index and the shown results' fragments.
     expect(figures.firstSearchRequests).toBeGreaterThanOrEqual(5);
     expect(figures.firstSearchBytes).toBeGreaterThan(10_000);
@@ -65,6 +74,8 @@ describe('a tiny bench run', () => {
           for (const candidate of source.getAttribute('srcset')!.split(',')) expect(existsSync(join(dist, candidate.trim().split(' ')[0]!))).toBe(true);
         }
       }
+      // The repeated pairs were built each in a project of their own, kept with --keep.
+      for (const name of ['site-cold-2', 'site-cold-3', 'baseline-like-2', 'baseline-like-3']) expect(existsSync(join(work, name, 'dist/index.html')), name).toBe(true);
       // The text-only baseline shows no photo at all.
       const textPage = page.replace('baseline-like', 'baseline-unified');
       expect(readFileSync(textPage, 'utf8')).not.toContain('<picture');

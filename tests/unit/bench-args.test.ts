@@ -35,18 +35,20 @@ describe('parseBenchArgs', () => {
     expect(DEFAULT_RUNS).toBe(3);
     expect(runs(['--stories', '300'])).toBe(3);
     expect(runs(['--stories', '300', '--runs', '5'])).toBe(5);
+    expect(runs(['--stories', '300', '--runs', '2'])).toMatch(/--runs must be an odd positive integer, got "2"/);
     expect(runs(['--runs=1', '--stories=300', '--json'])).toBe(1);
     expect(runs(['--stories', '5000', '--gazette-only'])).toBe(1);
     expect(runs(['--stories', '20000', '--cold-only'])).toBe(1);
     // Asked for with a mode that builds no baseline: refused, not silently dropped.
     expect(runs(['--stories', '5000', '--gazette-only', '--runs', '3'])).toMatch(/--runs .* which --gazette-only leaves out/);
-    expect(runs(['--cold-only', '--runs=2', '--stories', '9'])).toMatch(/which --cold-only leaves out/);
+    expect(runs(['--cold-only', '--runs=1', '--stories', '9'])).toMatch(/which --cold-only leaves out/);
   });
 
   it.each([
-    [['--stories', '300', '--runs', '0'], /--runs must be a positive integer, got "0"/],
-    [['--stories', '300', '--runs', '2.5'], /--runs must be a positive integer/],
-    [['--stories', '300', '--runs=three'], /--runs must be a positive integer, got "three"/],
+    [['--stories', '300', '--runs', '0'], /--runs must be an odd positive integer, got "0"/],
+    [['--stories', '300', '--runs', '4'], /--runs must be an odd positive integer, got "4"/],
+    [['--stories', '300', '--runs', '2.5'], /--runs must be an odd positive integer/],
+    [['--stories', '300', '--runs=three'], /--runs must be an odd positive integer, got "three"/],
     [['--stories', '300', '--runs'], /--runs needs a value/],
     [['--stories', '300', '--runs', '--json'], /--runs needs a value/],
     [['--stories', '0'], /positive integer, got "0"/],
