@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processTree } from '../../scripts/bench/measure.ts';
+import { SHARE_CARDS } from '../../src/build/unfinished-build.ts';
 import { cleanEnv, FIXTURE_NOW, fixtureContent, makeProject, removeProject, repoRoot, runBuild } from '../helpers/project.ts';
 import { digestDist } from '../helpers/site-checks.ts';
 
@@ -191,18 +192,18 @@ describe('a build killed mid-way', () => {
 describe('a cache entry deleted by hand', () => {
   it("a cached page, an encoded image, a share card and one language's search index: each is made again, as a clean build has it", () => {
     const cache = join(dir, '.gazette/cache');
-    const card = readdirSync(join(cache, 'cards')).find((name) => name.endsWith('.png'))!;
+    const card = readdirSync(join(cache, SHARE_CARDS)).find((name) => name.endsWith('.png'))!;
     const image = readdirSync(join(cache, 'assets')).find((name) => name.endsWith('.avif'))!;
     rmSync(join(cache, 'dist/index.html'));
     rmSync(join(cache, 'assets', image));
-    rmSync(join(cache, 'cards', card));
+    rmSync(join(cache, SHARE_CARDS, card));
     const shard = readdirSync(join(cache, 'search'))[0]!;
     rmSync(join(cache, 'search', shard), { recursive: true });
     const output = build();
     // Rendered, not restored.
     expect(output).toMatch(/ \/index\.html \(\+\d+m?s\)/);
     expect(existsSync(join(cache, 'assets', image))).toBe(true);
-    expect(existsSync(join(cache, 'cards', card))).toBe(true);
+    expect(existsSync(join(cache, SHARE_CARDS, card))).toBe(true);
     expect(output).toMatch(/^search index: .*; 1 language\(s\) indexed, 2 unchanged$/m);
     const digests = digestDist(dir);
     expect(Object.keys(digests).some((file) => file.startsWith('pagefind/'))).toBe(true);
