@@ -216,9 +216,12 @@ const imagesCached = steps.imagesCached ? await buildFreshCopy('gazette images c
  * Gazette's own image settings, read from its config rather than copied.
  */
 async function buildBaseline(baseline: Baseline, label: string, name: string): Promise<Build & Output> {
-  const { default: gazetteConfig } = (await import(pathToFileURL(join(repoRoot, 'astro.config.mjs')).href)) as { default: { image?: { service?: unknown } } };
+  const { default: gazetteConfig } = (await import(pathToFileURL(join(repoRoot, 'astro.config.mjs')).href)) as { default: { image?: { service?: object } } };
+  // Gazette's service is Astro's sharp service plus an option only its crawler crops use
+  // (src/site/image-service.ts), in a file the baseline does not have: the stock one, Gazette's settings.
+  const service = { ...gazetteConfig.image?.service, entrypoint: 'astro/assets/services/sharp' };
   const dir = join(work, name);
-  writeBaselineProject(dir, baseline, join(site, 'content/stories'), repoNodeModules, gazetteConfig.image?.service);
+  writeBaselineProject(dir, baseline, join(site, 'content/stories'), repoNodeModules, service);
   const result = await build(label, dir, [astroBin, 'build']);
   return { ...result, ...outputOf(join(dir, 'dist')) };
 }

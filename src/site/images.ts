@@ -6,13 +6,17 @@ import type { ImageMetadata } from 'astro';
 import { getImage } from 'astro:assets';
 import { toAbsoluteUrl } from '../newsroom/permalinks.ts';
 import type { ImageCrop } from '../newsroom/jsonld.ts';
+import { JPEG_ENCODER } from './image-service.ts';
 
-/** Google's NewsArticle image ratios, at 1,200 px wide; and the 1200x630 Open Graph card. */
+/**
+ * Google's NewsArticle image ratios, at 1,200 px wide, which only crawlers fetch; and the
+ * 1200x630 Open Graph card, which feed readers and social posts show to readers.
+ */
 export const CROPS = {
-  wide: { width: 1200, height: 675 },
-  standard: { width: 1200, height: 900 },
-  square: { width: 1200, height: 1200 },
-  card: { width: 1200, height: 630 },
+  wide: { width: 1200, height: 675, crawlersOnly: true },
+  standard: { width: 1200, height: 900, crawlersOnly: true },
+  square: { width: 1200, height: 1200, crawlersOnly: true },
+  card: { width: 1200, height: 630, crawlersOnly: false },
 } as const;
 
 const crops = new Map<string, Promise<ImageCrop>>();
@@ -22,8 +26,11 @@ export function getCrop(image: ImageMetadata, crop: keyof typeof CROPS, siteUrl:
   const key = `${image.src}|${crop}|${siteUrl}`;
   let result = crops.get(key);
   if (!result) {
-    const { width, height } = CROPS[crop];
-    result = getImage({ src: image, width, height, fit: 'cover', position: 'center', format: 'jpg', quality: 80 }).then((image) => ({
+    const { width, height, crawlersOnly } = CROPS[crop];
+    // A crawler's crop skips mozjpeg: a third more bytes, fetched by no reader, for a third of the
+    // encoding time (decision 034).
+    const encoder = crawlersOnly ? { [JPEG_ENCODER]: 'fast' } : {};
+    result = getImage({ src: image, width, height, fit: 'cover', position: 'center', format: 'jpg', quality: 80, ...encoder }).then((image) => ({
       url: toAbsoluteUrl(image.src, siteUrl),
       width,
       height,

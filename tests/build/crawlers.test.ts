@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseHTML } from 'linkedom';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureContent, makeProject, readPage, removeProject, runBuild, textOf } from '../helpers/project.ts';
 import { findRunTogether } from '../helpers/text-blocks.ts';
@@ -156,7 +157,7 @@ describe('feeds', () => {
 describe('structured data and social cards', () => {
   const jsonLd = (path: string) => [...readPage(dir, path).querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent ?? ''));
 
-  it('describes each story as a NewsArticle with crops, authors, publisher and its translation', () => {
+  it('describes each story as a NewsArticle with crops, authors, publisher and its translation', async () => {
     const [article, breadcrumbs] = jsonLd(ZH);
     expect(article).toMatchObject({
       '@type': 'NewsArticle',
@@ -177,7 +178,10 @@ describe('structured data and social cards', () => {
     expect(ratios).toEqual([1.78, 1.33, 1]);
     for (const image of article.image) {
       expect(image.width).toBeGreaterThanOrEqual(1200);
-      expect(existsSync(join(dir, 'dist', new URL(image.url).pathname))).toBe(true);
+      const file = join(dir, 'dist', new URL(image.url).pathname);
+      expect(existsSync(file)).toBe(true);
+      // Crawlers' crops are encoded without mozjpeg (decision 034), which writes progressive JPEGs.
+      expect(await sharp(file).metadata()).toMatchObject({ format: 'jpeg', isProgressive: false });
     }
     expect(breadcrumbs['@type']).toBe('BreadcrumbList');
     expect(breadcrumbs.itemListElement.map((i: { item: string }) => i.item)).toEqual([`${SITE}/`, `${SITE}/sections/news/`, `${SITE}${ZH}`]);
@@ -200,7 +204,7 @@ describe('structured data and social cards', () => {
     expect(types).toEqual(['WebSite', 'NewsMediaOrganization']);
   });
 
-  it('gives stories Open Graph and Twitter cards with a 1200x630 image', () => {
+  it('gives stories Open Graph and Twitter cards with a 1200x630 image', async () => {
     const doc = readPage(dir, ZH);
     const meta = (property: string) => [...doc.querySelectorAll(`meta[property="${property}"], meta[name="${property}"]`)].map((m) => m.getAttribute('content'));
     expect(meta('og:type')).toEqual(['article']);
@@ -208,7 +212,9 @@ describe('structured data and social cards', () => {
     expect(meta('og:locale:alternate')).toEqual(['en_GB', 'zh_TW']);
     expect(meta('og:image:width')).toEqual(['1200']);
     expect(meta('og:image:height')).toEqual(['630']);
-    expect(existsSync(join(dir, 'dist', new URL(meta('og:image')[0]!).pathname))).toBe(true);
+    const card = join(dir, 'dist', new URL(meta('og:image')[0]!).pathname);
+    // Feed readers and social posts show the card to readers: it keeps mozjpeg's smaller file.
+    expect(await sharp(card).metadata()).toMatchObject({ format: 'jpeg', width: 1200, height: 630, isProgressive: true });
     expect(meta('article:published_time')).toEqual(['2025-12-22T01:30:00+08:00']);
     expect(meta('article:modified_time')).toEqual(['2025-12-22T18:00:00+08:00']);
     expect(meta('article:section')).toEqual(['要闻']);
