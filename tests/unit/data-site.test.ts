@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { getCrop, getResponsiveImage, getStructuredDataCrops } from '../../src/site/images.ts';
+import { CROPS, fitCrop, getCrop, getResponsiveImage, getStructuredDataCrops } from '../../src/site/images.ts';
 import { withCacheKeys } from '../../src/site/page-cache-keys.ts';
 import { getFrontPagePaths, getSitePaths } from '../../src/site/routes.ts';
 import { assertStoriesLoaded, getSiteData, getVersion } from '../../src/site/site-data.ts';
@@ -202,6 +202,20 @@ describe('derived images', () => {
     const crops = await getStructuredDataCrops(photo, 'https://news.test');
     expect(crops.map((crop) => [crop.width, crop.height])).toEqual([[1200, 675], [1200, 900], [1200, 1200]]);
     expect(crops.every((crop) => crop.url.startsWith('https://news.test/_astro/'))).toBe(true);
+  });
+
+  it('fits a crop inside a photo too small for it, keeping its ratio, and says the size it asked for', async () => {
+    // A 3:2 hero at the 1,200 px minimum width is too short for a 4:3 or a square crop at 1,200.
+    expect(fitCrop(CROPS.standard, { width: 1280, height: 854 })).toEqual({ width: 1139, height: 854 });
+    expect(fitCrop(CROPS.square, { width: 1280, height: 854 })).toEqual({ width: 854, height: 854 });
+    expect(fitCrop(CROPS.wide, { width: 1280, height: 854 })).toEqual({ width: 1200, height: 675 });
+    expect(fitCrop(CROPS.card, { width: 3000, height: 2000 })).toEqual({ width: 1200, height: 630 });
+    // A panorama: the height is the limit.
+    expect(fitCrop(CROPS.card, { width: 1300, height: 600 })).toEqual({ width: 1143, height: 600 });
+    imageCalls.length = 0;
+    const crops = await getStructuredDataCrops(image('short', 1280, 854), 'https://news.test');
+    expect(crops.map((crop) => [crop.width, crop.height])).toEqual([[1200, 675], [1139, 854], [854, 854]]);
+    expect(imageCalls.map((call) => [call.width, call.height])).toEqual([[1200, 675], [1139, 854], [854, 854]]);
   });
 });
 
