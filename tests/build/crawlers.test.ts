@@ -181,8 +181,8 @@ describe('structured data and social cards', () => {
     for (const image of article.image) {
       const file = join(dir, 'dist', new URL(image.url).pathname);
       expect(existsSync(file)).toBe(true);
-      // The size stated is the file's. Crawlers' crops are encoded without mozjpeg (decision 034),
-      // which writes progressive JPEGs.
+      // The size stated is the file's. mozjpeg writes progressive JPEGs; crawlers' crops skip it
+      // (decision 034) and are baseline JPEGs.
       expect(await sharp(file).metadata()).toMatchObject({ format: 'jpeg', width: image.width, height: image.height, isProgressive: false });
     }
     expect(breadcrumbs['@type']).toBe('BreadcrumbList');

@@ -140,7 +140,7 @@ export function astroContent() {
 }
 
 /** Every getImage call the site made, for tests that count encodings. */
-export const imageCalls: { src: string; width?: number | undefined; height?: number | undefined; widths?: number[] | undefined; format?: string | undefined }[] = ((
+export const imageCalls: { src: string; width?: number | undefined; height?: number | undefined; widths?: number[] | undefined; format?: string | undefined; jpegEncoder?: string | undefined }[] = ((
   globalThis as Record<symbol, unknown>
 )[Symbol.for('gazette.test.imageCalls')] ??= []) as never;
 
@@ -149,8 +149,8 @@ export const imageCalls: { src: string; width?: number | undefined; height?: num
  * shaped like Astro's (/_astro/<name>_<w>x<h>.<format>), without encoding anything.
  */
 export function astroAssets() {
-  const getImage = async (options: { src: ImageMetadata; width?: number; height?: number; widths?: number[]; format?: string }) => {
-    imageCalls.push({ src: options.src.src, width: options.width, height: options.height, widths: options.widths, format: options.format });
+  const getImage = async (options: { src: ImageMetadata; width?: number; height?: number; widths?: number[]; format?: string; jpegEncoder?: string }) => {
+    imageCalls.push({ src: options.src.src, width: options.width, height: options.height, widths: options.widths, format: options.format, jpegEncoder: options.jpegEncoder });
     const name = options.src.src.replace(/^.*\//, '').replace(/\.\w+$/, '');
     const format = options.format ?? 'webp';
     const at = (width: number, height = Math.round((width * options.src.height) / options.src.width)) => `/_astro/${name}_${width}x${height}.${format}`;

@@ -216,6 +216,11 @@ describe('derived images', () => {
     const crops = await getStructuredDataCrops(image('short', 1280, 854), 'https://news.test');
     expect(crops.map((crop) => [crop.width, crop.height])).toEqual([[1200, 675], [1139, 854], [854, 854]]);
     expect(imageCalls.map((call) => [call.width, call.height])).toEqual([[1200, 675], [1139, 854], [854, 854]]);
+    // Only crawlers fetch these three: they skip mozjpeg (decision 034); the card readers see keeps it.
+    expect(imageCalls.map((call) => call.jpegEncoder)).toEqual(['fast', 'fast', 'fast']);
+    imageCalls.length = 0;
+    await getCrop(image('short', 1280, 854), 'card', 'https://news.test');
+    expect(imageCalls).toMatchObject([{ width: 1200, height: 630, format: 'jpg', jpegEncoder: undefined }]);
   });
 });
 
