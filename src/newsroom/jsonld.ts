@@ -1,6 +1,7 @@
 /**
  * Structured data (schema.org JSON-LD) as pure functions. Google reads NewsArticle for
- * Top Stories and News; images must be at least 1,200 px wide in 16:9, 4:3 and 1:1.
+ * Top Stories and News; it wants images 1,200 px wide in 16:9, 4:3 and 1:1, which a hero at
+ * least 1,200 px wide gives unless it is too short for a crop (then the crop is as large as fits).
  */
 
 export interface ImageCrop {

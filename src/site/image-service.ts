@@ -1,7 +1,7 @@
 /**
  * Astro's sharp image service, with one more transform option: `jpegEncoder: 'fast'` encodes a
  * JPEG with libjpeg-turbo alone, without mozjpeg's trellis pass, about three times faster for a
- * file about a third larger (docs/decisions/034-crawler-crops-without-mozjpeg.md). Only for
+ * file about a quarter larger (docs/decisions/034-crawler-crops-without-mozjpeg.md). Only for
  * images that crawlers fetch and readers do not: the structured-data crops. Every other image,
  * and every option of those, is encoded exactly as the stock service encodes it.
  */
