@@ -39,6 +39,7 @@ export async function checkImage(
   const imagePath = resolve(dirname(photo.file), imageField);
   const imageLine = lineOf(photo.yaml, ['image']);
   const refuse = (message: string) => problems.push({ file: photo.file, line: imageLine, field: 'image', message, severity: 'error' });
+  const warn = (message: string) => problems.push({ file: photo.file, line: imageLine, field: 'image', message, severity: 'warning' });
   if (!IMAGE_EXTENSIONS.includes(extname(imagePath).toLowerCase())) {
     refuse(`"${imageField}" is not a ${IMAGE_EXTENSIONS.join(', ')} file`);
     return;
@@ -71,9 +72,17 @@ export async function checkImage(
     // metadata() reads only the header: decode a thumbnail to catch a truncated or corrupt body.
     await sharp(imagePath, { failOn: 'error', limitInputPixels: site.maxPhotoPixels }).resize(16).raw().toBuffer();
     const width = meta.autoOrient?.width ?? meta.width ?? 0;
+    const height = meta.autoOrient?.height ?? meta.height ?? 0;
+    const hero = needs.some((need) => need.hero);
     // Newsroom rule: a hero must be sharp on a 1,200 px-wide card (Google Discover, JSON-LD).
-    if (needs.some((need) => need.hero) && width < site.heroMinWidth) {
+    if (hero && width < site.heroMinWidth) {
       refuse(`hero image is ${width} px wide; a hero must be at least ${site.heroMinWidth} px wide`);
+    }
+    // Each crop is fitted inside the photo (src/site/images.ts): one too short for the 16:9 crop
+    // at that width gives search engines and social cards smaller images. Panoramas are allowed.
+    const cropHeight = Math.round((site.heroMinWidth * 9) / 16);
+    if (hero && width >= site.heroMinWidth && height < cropHeight) {
+      warn(`hero image is ${width}x${height} px; under ${cropHeight} px tall, its crops for search engines and its share card are narrower than ${site.heroMinWidth} px: use a taller photo if there is one`);
     }
   } catch (error) {
     refuse(`image cannot be read (${(error as Error).message.split('\n')[0]}): expected a valid JPEG, PNG or WebP`);

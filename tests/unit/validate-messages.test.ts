@@ -7,6 +7,7 @@
  */
 import { appendFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/check/check-content.ts';
 import { edit, EN, expectCheckCase, HERO, INLINE, STORY, useContentCopies, ZH, type CheckCase } from '../helpers/content-tree.ts';
@@ -84,6 +85,17 @@ describe('warnings name the file but are not errors', () => {
     const report = await checkContent(dir);
     expect(report.ok, report.lines.join('\n')).toBe(true);
     expect(report.lines.join('\n')).toMatch(/content\/stories\/bilingual-story\/en\.mdx:\d+: title: warning: headline is 125 characters/);
+  });
+
+  it('warns about a hero too short for 1,200 px crops, and still accepts it', async () => {
+    const dir = makeContentProject();
+    const panorama = await sharp({ create: { width: 1600, height: 600, channels: 3, background: '#8899aa' } }).jpeg().toBuffer();
+    writeFileSync(join(dir, STORY, 'photos/fixture-hero.jpg'), panorama);
+    const report = await checkContent(dir);
+    expect(report.ok, report.lines.join('\n')).toBe(true);
+    expect(report.lines).toContain(
+      'content/stories/bilingual-story/photos/fixture-hero.yaml:1: image: warning: hero image is 1600x600 px; under 675 px tall, its crops for search engines and its share card are narrower than 1200 px: use a taller photo if there is one',
+    );
   });
 
   it('warns about a summary over 200 characters, counted in characters, not bytes', async () => {
