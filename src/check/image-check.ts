@@ -7,6 +7,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { dirname, extname, relative, resolve, sep } from 'node:path';
 import sharp from 'sharp';
 import { site } from '../config/site.ts';
+import { CROPS } from '../newsroom/photos.ts';
 import { IMAGE_EXTENSIONS, type PhotoFile } from './content-files.ts';
 import type { PhotoUse } from './cross-entry.ts';
 import { lineOf } from './frontmatter.ts';
@@ -78,11 +79,12 @@ export async function checkImage(
     if (hero && width < site.heroMinWidth) {
       refuse(`hero image is ${width} px wide; a hero must be at least ${site.heroMinWidth} px wide`);
     }
-    // Each crop is fitted inside the photo (src/site/images.ts): one too short for the 16:9 crop
-    // at that width gives search engines and social cards smaller images. Panoramas are allowed.
-    const cropHeight = Math.round((site.heroMinWidth * 9) / 16);
+    // Each crop is fitted inside the photo (fitCrop): one too short for the 16:9 crop, the
+    // tallest a wide-enough photo can fail, gives search engines and social cards smaller images.
+    // Panoramas are allowed.
+    const { width: cropWidth, height: cropHeight } = CROPS.wide;
     if (hero && width >= site.heroMinWidth && height < cropHeight) {
-      warn(`hero image is ${width}x${height} px; under ${cropHeight} px tall, its crops for search engines and its share card are narrower than ${site.heroMinWidth} px: use a taller photo if there is one`);
+      warn(`hero image is ${width}x${height} px; under ${cropHeight} px tall, its crops for search engines and its share card are narrower than ${cropWidth} px: use a taller photo if there is one`);
     }
   } catch (error) {
     refuse(`image cannot be read (${(error as Error).message.split('\n')[0]}): expected a valid JPEG, PNG or WebP`);

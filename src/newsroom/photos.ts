@@ -2,7 +2,7 @@
  * What a reader sees of a photo in one language: alt, caption, credit line and the
  * placeholder label. Newsroom rule: a staff photographer is credited by the language's
  * template ("记者 曹伟 摄" / "Photo: Cao Wei"); agencies by their own credit text. Also the
- * rule for where a photo entry's image file may be.
+ * rule for where a photo entry's image file may be, and the crops a hero is cut to.
  */
 import { posix } from 'node:path';
 import type { Locale } from '../config/locales.ts';
@@ -64,4 +64,25 @@ export function getImagePathProblem(path: string): string | undefined {
   if (slashed.startsWith('/') || slashed.startsWith('~')) return `"${path}" is an absolute path: ${fix}`;
   if (posix.normalize(slashed).split('/')[0] === '..') return `"${path}" leads out of this story's photos/ folder: ${fix}`;
   return undefined;
+}
+
+/**
+ * Google's NewsArticle image ratios, at 1,200 px wide, which only crawlers fetch; and the
+ * 1200x630 Open Graph card, which feed readers and social posts show to readers.
+ */
+export const CROPS = {
+  wide: { width: 1200, height: 675, crawlersOnly: true },
+  standard: { width: 1200, height: 900, crawlersOnly: true },
+  square: { width: 1200, height: 1200, crawlersOnly: true },
+  card: { width: 1200, height: 630, crawlersOnly: false },
+} as const;
+
+/**
+ * A crop's size, scaled down to fit inside the photo with its ratio kept. Astro never enlarges:
+ * a 1280x854 hero asked for 1200x900 comes out 1200x854, and the structured data would state a
+ * size and ratio the file does not have. (A hero need only be 1,200 px wide, src/config/site.ts.)
+ */
+export function fitCrop(crop: { width: number; height: number }, photo: { width: number; height: number }): { width: number; height: number } {
+  const scale = Math.min(1, photo.width / crop.width, photo.height / crop.height);
+  return { width: Math.round(crop.width * scale), height: Math.round(crop.height * scale) };
 }

@@ -6,41 +6,20 @@ import type { ImageMetadata } from 'astro';
 import { getImage } from 'astro:assets';
 import { toAbsoluteUrl } from '../newsroom/permalinks.ts';
 import type { ImageCrop } from '../newsroom/jsonld.ts';
+import { CROPS, fitCrop } from '../newsroom/photos.ts';
 import { JPEG_ENCODER } from './image-service.ts';
 
-/**
- * Google's NewsArticle image ratios, at 1,200 px wide, which only crawlers fetch; and the
- * 1200x630 Open Graph card, which feed readers and social posts show to readers.
- */
-export const CROPS = {
-  wide: { width: 1200, height: 675, crawlersOnly: true },
-  standard: { width: 1200, height: 900, crawlersOnly: true },
-  square: { width: 1200, height: 1200, crawlersOnly: true },
-  card: { width: 1200, height: 630, crawlersOnly: false },
-} as const;
-
 const crops = new Map<string, Promise<ImageCrop>>();
-
-/**
- * A crop's size, scaled down to fit inside the photo with its ratio kept. Astro never enlarges:
- * a 1280x854 hero asked for 1200x900 comes out 1200x854, and the structured data would state a
- * size and ratio the file does not have. (A hero need only be 1,200 px wide, src/config/site.ts.)
- */
-export function fitCrop(crop: { width: number; height: number }, photo: { width: number; height: number }): { width: number; height: number } {
-  const scale = Math.min(1, photo.width / crop.width, photo.height / crop.height);
-  return { width: Math.round(crop.width * scale), height: Math.round(crop.height * scale) };
-}
 
 /** A centred crop, computed once per build for each image (the page, its feeds and cards share it). */
 export function getCrop(image: ImageMetadata, crop: keyof typeof CROPS, siteUrl: string): Promise<ImageCrop> {
   const key = `${image.src}|${crop}|${siteUrl}`;
   let result = crops.get(key);
   if (!result) {
-    const { crawlersOnly } = CROPS[crop];
     const { width, height } = fitCrop(CROPS[crop], image);
     // A crawler's crop skips mozjpeg: a quarter more bytes, fetched by no reader, for a third of
     // the encoding time (decision 034).
-    const encoder = crawlersOnly ? { [JPEG_ENCODER]: 'fast' } : {};
+    const encoder = CROPS[crop].crawlersOnly ? { [JPEG_ENCODER]: 'fast' } : {};
     result = getImage({ src: image, width, height, fit: 'cover', position: 'center', format: 'jpg', quality: 80, ...encoder }).then((image) => ({
       url: toAbsoluteUrl(image.src, siteUrl),
       width,
