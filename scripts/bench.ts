@@ -251,12 +251,14 @@ const likeMedian = likes.length > 0 ? medianRun(likes) : undefined;
 const loadAfter = loadavg()[0]!;
 const mb = (kb: number | undefined) => (kb === undefined ? 'n/a' : `${(kb / 1024).toFixed(0)} MB`);
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const rows: [string, Build, number][] = [[colds.length > 1 ? `gazette cold (median of ${colds.length})` : 'gazette cold', coldMedian, out.pages]];
+/** A row's name, saying when its figures are the median of several runs. */
+const medianOf = (name: string, runs: readonly unknown[]) => (runs.length > 1 ? `${name} (median of ${runs.length})` : name);
+const rows: [string, Build, number][] = [[medianOf('gazette cold', colds), coldMedian, out.pages]];
 if (warm && warmMeta) rows.push(['gazette warm (1 body)', warm, out.pages], ['gazette warm (1 headline)', warmMeta, out.pages]);
 if (imagesCached) rows.push(['gazette images cached', imagesCached, out.pages]);
 if (baselines && likeMedian) {
   rows.push(
-    [likes.length > 1 ? `baseline like for like (median of ${likes.length})` : 'baseline like for like', likeMedian, likeMedian.pages],
+    [medianOf('baseline like for like', likes), likeMedian, likeMedian.pages],
     ['baseline unified (text)', baselines.unified, baselines.unified.pages],
     ['baseline satteri (text)', baselines.satteri, baselines.satteri.pages],
   );
